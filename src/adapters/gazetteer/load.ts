@@ -1,0 +1,4 @@
+/** Placeholder until the compiled gazetteer lands. */
+export function loadGazetteer(): unknown {
+  return null;
+}

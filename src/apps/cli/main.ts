@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander';
+import { registerExtract } from './commands/extract.ts';
+import { registerEval } from './commands/eval.ts';
+import { registerStart } from './commands/start.ts';
+
+/** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('strikewatch')
+    .description('Turns reports of airstrikes into a searchable, sourced record of incidents.')
+    .exitOverride()
+    .showHelpAfterError();
+  let code = 0;
+  const setCode = (c: number): void => {
+    code = Math.max(code, c);
+  };
+  registerExtract(program, setCode);
+  registerEval(program, setCode);
+  registerStart(program, setCode);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    console.error(`strikewatch: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  return code;
+}

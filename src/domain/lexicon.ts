@@ -1,0 +1,25 @@
+/** Word lists that drive extraction: data, loaded from data/lexicon, so a new conflict is a data change. */
+export interface BelligerentEntry {
+  code: string;
+  label: string;
+  /** Phrases (lowercase) that name this belligerent or its forces: "russian warplanes", "coalition". */
+  aliases: string[];
+  /** Phrases naming its officials or media, who speak for it ("russian defence ministry"). */
+  spokespeople: string[];
+}
+
+export interface WeaponEntry {
+  name: string;
+  /** Lowercase phrases that name the weapon or aircraft. */
+  aliases: string[];
+  /** Belligerents known to use it; one alone is evidence, several prove nothing. */
+  users: string[];
+  strike_type: string;
+}
+
+export interface Lexicon {
+  belligerents: BelligerentEntry[];
+  weapons: WeaponEntry[];
+  /** Outlet and monitor names that must never be read as places, dates or people. */
+  outlets: string[];
+}

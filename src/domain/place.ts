@@ -1,0 +1,31 @@
+import type { LocationPrecision } from './extraction.ts';
+
+/** One gazetteer entry, as the geocoder returns it. */
+export interface Place {
+  id: string;
+  name: string;
+  nameAr: string | null;
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  precision: LocationPrecision;
+  population: number;
+}
+
+/** Context that helps pick between same-named places. */
+export interface PlaceContext {
+  /** Governorates (English admin1 names) mentioned in the document, most relevant first. */
+  admin1Hints: string[];
+  /** Country names mentioned in the document, most relevant first. */
+  countryHints: string[];
+}
+
+/** Resolves place names to gazetteer entries; implemented by the geocode stage. */
+export interface PlaceResolver {
+  /** Best entry for a name as written (any script), or null. */
+  resolve(name: string, context?: PlaceContext): Place | null;
+  /** The governorate (admin1) entry by English name, or null. */
+  admin1(name: string, country?: string): Place | null;
+}
