@@ -1,5 +1,13 @@
 /** The one place that picks adapters and wires stages together. */
 import { loadGazetteer } from './adapters/gazetteer/load.ts';
+import { loadAirwarsBelligerents } from './adapters/eval/airwars-belligerents.ts';
+import {
+  readGoldText,
+  readJsonLines,
+  setName,
+  sharedDir,
+  sharedEvalSets,
+} from './adapters/eval/gold-files.ts';
 import { loadLexicon } from './adapters/lexicon/load.ts';
 import { createExtractor, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
@@ -17,3 +25,15 @@ export function placeResolver(): PlaceResolver {
 export function loadExtractor(): Extractor {
   return createExtractor({ resolver: placeResolver(), lexicon: loadLexicon() });
 }
+
+export type { EvalSetFile } from './adapters/eval/gold-files.ts';
+
+/** Evaluation material on disk: gold files and their texts, the shared sets, the Airwars name map. */
+export const evalFiles = {
+  readJsonLines,
+  readGoldText,
+  sharedEvalSets,
+  sharedDir,
+  setName,
+  loadAirwarsBelligerents,
+};
