@@ -17,3 +17,7 @@ test('envelope keeps a closed max above every open min', () => {
 test('envelope of "up to" figures has no min', () => {
   assert.deepEqual(envelope([{ min: null, max: 30 }]), { min: null, max: 30 });
 });
+
+test('envelope leaves max open when an open figure reaches the highest exact one', () => {
+  assert.deepEqual(envelope([{ min: 20, max: null }, exact(20)]), { min: 20, max: null });
+});

@@ -22,7 +22,7 @@ export function envelope(ranges: Range[]): Range | null {
   }
   if (openMax) {
     const highestMin = Math.max(...ranges.map((r) => r.min ?? -1));
-    if (max === null || highestMin > max) max = null;
+    if (max === null || highestMin >= max) max = null;
   }
   // A range given only as "up to N" has no min.
   if (ranges.every((r) => r.min === null)) min = null;

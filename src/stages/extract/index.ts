@@ -1,6 +1,15 @@
-import type { ExtractedDocument, SourceDocument } from '../../domain/extraction.ts';
+import type { ExtractedDocument, ExtractedEvent, SourceDocument } from '../../domain/extraction.ts';
 import type { Lexicon } from '../../domain/lexicon.ts';
-import type { PlaceResolver } from '../../domain/place.ts';
+import type { PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import { findClaims } from './attribution.ts';
+import { findCasualties } from './casualties.ts';
+import { findDateline, findDates, type DateMention } from './dates.ts';
+import { buildEvent, groupEvents, type SentenceFacts } from './events.ts';
+import { indexLexicon } from './lexicon-index.ts';
+import { findPlaces, precisionRank, type PlaceMention } from './places.ts';
+import { fold, hasTitleLine, splitSentences } from './text.ts';
+
+export { findDateline } from './dates.ts';
 
 export interface ExtractorDeps {
   resolver: PlaceResolver;
@@ -9,7 +18,133 @@ export interface ExtractorDeps {
 
 export type Extractor = (doc: SourceDocument) => ExtractedDocument;
 
+const STRIKE =
+  /\b(?:air ?strikes?|air[- ]raids?|raids?|strikes?|struck|bomb(?:s|ed|ing|ings|ardment|ardments|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|barrel|drones?|warplanes?|war planes?|jets?|helicopters?|aircraft|artillery|mortars?|pounded|targeted|hit|attack(?:s|ed)?|massacre|blast|sorties?)\b/;
+const CASUALTY_WORD =
+  /\b(?:kill|dead|death|died|wound|injur|casualt|toll|lives|slain|martyr|perish|massacre)/;
+// Totals over a period, habits and rates are not incidents.
+const EXCLUDED =
+  /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of|per day|every day|on a daily basis|regularly|routinely|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
+const NON_STATE =
+  /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
+const LINKED =
+  /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another)\b/;
+
+const ARABIC = /[\u0600-\u06ff]/g;
+
+function language(text: string): string {
+  const sample = text.slice(0, 5000);
+  const arabic = sample.match(ARABIC)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  if (arabic === 0 && latin === 0) return 'und';
+  return arabic > latin ? 'ar' : 'en';
+}
+
 /** Builds an extractor: one pure function from a document to its strike claims. */
-export function createExtractor(_deps: ExtractorDeps): Extractor {
-  return (doc) => ({ id: doc.id, published: doc.published, language: 'en', title: doc.title, events: [] });
+export function createExtractor(deps: ExtractorDeps): Extractor {
+  const lex = indexLexicon(deps.lexicon);
+  const resolver = deps.resolver;
+  return (doc) => {
+    const text = doc.text;
+    const published = doc.published ?? findDateline(text);
+    const titled = hasTitleLine(text);
+    const title = doc.title ?? (titled ? text.slice(0, text.indexOf('\n')).trim() : null);
+    const sentences = splitSentences(text, titled);
+    const dates = findDates(text, published);
+    const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: [] };
+    // First pass: per-sentence findings; places resolved without context.
+    const facts: SentenceFacts[] = [];
+    let di = 0;
+    for (const s of sentences) {
+      const lower = fold(s.text);
+      const strike = STRIKE.test(lower);
+      const casualtyWords = CASUALTY_WORD.test(lower);
+      while (di < dates.length && dates[di]!.end <= s.start) di++;
+      const sentDates: DateMention[] = [];
+      for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
+        const m = dates[k]!;
+        sentDates.push({ ...m, start: m.start, end: m.end });
+      }
+      if (!strike && !casualtyWords) continue;
+      facts.push({
+        sentence: s,
+        lower,
+        strike,
+        casualties: casualtyWords ? findCasualties(lower) : [],
+        claims: findClaims(s.text, lower, lex, s.headline),
+        places: findPlaces(s.text, resolver, emptyCtx),
+        dates: sentDates,
+        weapons: lex.weapons(lower),
+        excluded: EXCLUDED.test(lower) || NON_STATE.test(lower),
+        linked: LINKED.test(lower),
+      });
+    }
+    // Governorates and cities named in the document pick between same-named villages.
+    const counts = new Map<string, number>();
+    for (const f of facts)
+      for (const p of f.places)
+        if (p.place.admin1 && precisionRank(p.place) >= 5)
+          counts.set(p.place.admin1, (counts.get(p.place.admin1) ?? 0) + 1);
+    const ctx: PlaceContext = {
+      admin1Hints: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+      countryHints: [],
+    };
+    if (ctx.admin1Hints.length > 0) {
+      for (const f of facts) {
+        f.places = f.places.map((p) => {
+          if (precisionRank(p.place) >= 5) return p;
+          const better = resolver.resolve(p.name, ctx);
+          return better ? { ...p, place: better } : p;
+        });
+      }
+    }
+    // Dates are given relative to the whole text; make them relative to the sentence like the rest.
+    const drafts = groupEvents(facts);
+    const docPlace = firstPlace(facts);
+    const events: ExtractedEvent[] = [];
+    for (const d of drafts) {
+      const hasFigures = d.facts.some((f) => f.casualties.length > 0);
+      const hasClaims = d.facts.some((f) => f.claims.length > 0);
+      if (!hasFigures && !hasClaims) continue;
+      events.push(buildEvent(d, text, published, docPlace));
+    }
+    return { id: doc.id, published, language: language(text), title, events: mergeSame(events) };
+  };
+}
+
+function firstPlace(facts: SentenceFacts[]): PlaceMention | null {
+  for (const f of facts) {
+    const p = f.places.find((x) => !x.weak);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** Events at the same place on compatible dates are one event. */
+function mergeSame(events: ExtractedEvent[]): ExtractedEvent[] {
+  const out: ExtractedEvent[] = [];
+  for (const e of events) {
+    const twin = out.find(
+      (o) =>
+        o.place !== null &&
+        o.place === e.place &&
+        o.admin1 === e.admin1 &&
+        (o.date === null || e.date === null || o.date === e.date),
+    );
+    if (!twin) {
+      out.push(e);
+      continue;
+    }
+    twin.date ??= e.date;
+    twin.attributed.push(
+      ...e.attributed.filter(
+        (a) =>
+          !twin.attributed.some(
+            (b) => b.belligerent === a.belligerent && b.stance === a.stance && b.by === a.by,
+          ),
+      ),
+    );
+    twin.evidence.push(...e.evidence);
+  }
+  return out;
 }

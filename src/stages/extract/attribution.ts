@@ -1,0 +1,198 @@
+/** Who is said to have carried out a strike, by whom, and with what stance, in one sentence. */
+import type { Stance } from '../../domain/extraction.ts';
+import type { AliasHit, LexiconIndex } from './lexicon-index.ts';
+
+export interface Claim {
+  belligerent: string;
+  stance: Stance;
+  by: string;
+  start: number;
+  end: number;
+}
+
+const STRIKE_NOUN_AFTER =
+  /^[\s'’s-]*(?:(?:and|or|\/)\s+[a-z-]+\s+)?(?:[a-z-]+\s+){0,2}?(?:jets?|warplanes?|war planes?|fighter jets?|fighter planes?|aircraft|aircrafts|planes?|air ?force|airforce|air strikes?|airstrikes?|air raids?|strikes?|raids?|bombers?|helicopters?|gunships?|drones?|missiles?|rockets?|bombs?|bombardment|bombing|shelling|shells|artillery|aviation|airplanes?|air power|attacks?|barrel bombs?|navy|warships?|operation|forces bombed|strike)\b/;
+const STRIKE_VERB_AFTER =
+  /^[\s,]*(?:(?:has|have|had|also|reportedly|allegedly|apparently|then|later|again|on \w+|repeatedly|heavily|[a-z]+ly)\s+){0,3}(?:bombed|bombs|bombing|struck|strikes|hit|hits|shelled|shells|pounded|pounds|targeted|targets|attacked|attacks|carried out|carries out|conducted|conducts|launched|launches|dropped|drops|fired|fires|raided|killed|kills|destroyed|destroys|razed|strafed|blasted|massacred|committed)\b/;
+const AGENT_BEFORE =
+  /(?:\bby|blamed(?: it)? on|blaming(?: it)? on|blamed|blaming|accused|accusing|accuses|blames|carried out by|conducted by|belonging to|belonged to|belong to|attributed to|responsibility of|launched by|perpetrated by|from|of)\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|presumably|possibly|either|both|apparently|likely|unidentified|probably)\s+)?$/;
+const TARGET_BEFORE =
+  /(?:against|on|targeting|targeted|target|attacked|attacking|hit|hitting|struck|bombed|shelled|at|toward|towards|near|into|held by|controlled by|positions of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,1}$/;
+const TARGET_AFTER =
+  /^[\s'’s-]*(?:[a-z-]+\s+)?(?:positions?|troops|soldiers|checkpoints?|camps?|bases?|barracks|targets|convoy|outposts?|posts?|airport|airbase|held|controlled|-held|-controlled|territory|areas?|lines|frontlines?)\b/;
+const DENY =
+  /\b(?:den(?:y|ied|ies|ying|ial)|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)|did not (?:carry out|conduct|strike|target|bomb|launch|hit|participate|take part)|didn'?t (?:carry out|conduct|strike|target|bomb)|had not (?:carried out|conducted)|not (?:responsible|involved)|no (?:involvement|role)|were not (?:responsible|involved|ours)|was not (?:responsible|involved)|(?:fake|false|fabricated|baseless|unfounded) (?:reports?|claims?|allegations?|news)|no (?:[a-z-]+ ){0,2}(?:strikes|flights|sorties|operations) (?:were|was) (?:conducted|carried out|flown)|not conduct(?:ed)? any|no (?:[a-z-]+ ){0,2}strikes (?:in|near|on))/;
+const CONFIRM =
+  /\b(?:acknowledg(?:ed|es|ing)|admit(?:ted|s|ting)?|accept(?:ed|s)? responsibility|took responsibility|claimed responsibility|assum(?:ed|es) responsibility|regrettable|unintentional|inadvertent(?:ly)?|mistakenly|by mistake|(?:assessed|deemed|found) (?:the (?:report|allegation) )?(?:to be )?credible|it (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed)|(?:its|our) (?:jets?|aircraft|warplanes|planes|strikes?|forces|air force|aviation|drones?) (?:had )?(?:struck|hit|targeted|destroyed|carried out|conducted|bombed|eliminated|killed)|we (?:carried out|conducted|struck|hit|targeted|destroyed)|announced (?:it|that it)|said (?:it|that it) (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed|bombed|killed))\b/;
+const HEDGE =
+  /\b(?:suspected|believed|likely|probably|possibly|possible|allegedly|alleged|presumabl[ey]|presumed|purportedly|purported|thought to (?:be|have)|appeared to|apparently|either|unclear|not (?:immediately )?clear|unknown whether|not known whether|it is not known|it was not known|could not (?:be )?(?:confirm|verif|determin|independently)|investigat(?:ing|ion|e)|looking into|assessing|reviewing|may have|might have|unconfirmed|seem(?:ed|s)? to)\b/;
+const UNKNOWN =
+  /\b(?:no one (?:has )?(?:immediately )?claimed|nobody (?:has )?claimed|not (?:immediately )?clear who|unclear who|unknown (?:who|whether)|unidentified (?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?)|unknown (?:jets?|warplanes?|aircraft|planes?|drones?)|it (?:is|was) not known who|of unknown (?:origin|nationality))\b/;
+
+const SPEAKER_VERBS =
+  '(?:said|says|say|reported|reports|report|claimed|claims|told|announced|announces|stated|states|accused|accuses|blamed|blames|added|confirmed|confirms|denied|denies|noted|wrote|tweeted|posted|alleged|alleges|insisted|charged|documented|recorded|quoted|cited|affirmed|indicated)';
+const SPEAKER_BEFORE_RE = new RegExp(
+  `((?:[A-Z][\\w'’.-]*|al-|el-|of|the|for|and)(?:\\s+(?:[A-Z][\\w'’.-]*|al-\\w+|el-\\w+|of|the|for|and|on|in)){0,7})\\s+(?:(?:has|have|had|also|later|earlier|then|previously)\\s+)?${SPEAKER_VERBS}\\b`,
+  'g',
+);
+const SPEAKER_AFTER_RE = new RegExp(
+  `\\b(?:according to|${SPEAKER_VERBS}(?: by)?|citing|cited by|quoted by)\\s+((?:the\\s+)?(?:[A-Z][\\w'’.-]*|al-\\w+)(?:\\s+(?:[A-Z][\\w'’.-]*|al-\\w+|of|for|on|and|in)){0,7})`,
+  'g',
+);
+const GENERIC_SPEAKER =
+  /\b(?:activists|residents|witnesses|local sources|sources|a monitor|the monitor|monitors|the observatory|rescuers|medics|rescue workers|officials|local media|media reports|state media|state television|opposition media|local residents|human rights groups|a war monitor|the war monitor|the rights group|a rights group|local activists|opposition activists|civil defence|the white helmets|opposition groups|the opposition|security sources|medical sources|military sources|a military source|a security source)\b/i;
+
+const STOP_SPEAKER =
+  /^(?:The|A|An|It|He|She|They|We|This|That|These|Those|But|And|In|On|At|Earlier|Later|Meanwhile|Also)$/;
+
+function cleanSpeaker(raw: string): string | null {
+  let s = raw.trim().replace(/^(?:the|The)\s+/, '');
+  s = s.replace(/\s+(?:of|for|and|on|in|the)$/g, '').replace(/[.,;:'’]+$/, '');
+  const words = s.split(/\s+/);
+  while (words.length > 0 && STOP_SPEAKER.test(words[0]!)) words.shift();
+  if (words.length === 0) return null;
+  // Drop a trailing weekday or month that a punctuation-stripped text glued on.
+  while (
+    words.length > 1 &&
+    /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On)$/.test(words.at(-1)!)
+  )
+    words.pop();
+  const out = words.join(' ');
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|It|He|She|They|We)$/.test(out))
+    return null;
+  return out.length > 1 ? out : null;
+}
+
+export interface Speaker {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** Sources named as saying something in the sentence. */
+export function findSpeakers(sentence: string, lex: LexiconIndex): Speaker[] {
+  const out: Speaker[] = [];
+  for (const o of lex.outletIn(sentence)) out.push({ start: o.start, end: o.end, name: o.name });
+  for (const m of sentence.matchAll(SPEAKER_AFTER_RE)) {
+    const name = cleanSpeaker(m[1]!);
+    if (name) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, name });
+  }
+  for (const m of sentence.matchAll(SPEAKER_BEFORE_RE)) {
+    const name = cleanSpeaker(m[1]!);
+    if (name) out.push({ start: m.index, end: m.index + m[1]!.length, name });
+  }
+  const g = GENERIC_SPEAKER.exec(sentence);
+  if (g) out.push({ start: g.index, end: g.index + g[0].length, name: g[0].replace(/^(?:the|a)\s+/i, '') });
+  // Prefer longer names at the same place.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter(
+    (s, i) =>
+      !out.some(
+        (o, j) => j !== i && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start,
+      ),
+  );
+}
+
+function isPerpetrator(hit: AliasHit, lower: string): boolean {
+  const before = lower.slice(Math.max(0, hit.start - 40), hit.start);
+  const after = lower.slice(hit.end, hit.end + 60);
+  if (TARGET_AFTER.test(after) && TARGET_BEFORE.test(before)) return false;
+  if (STRIKE_NOUN_AFTER.test(after)) return true;
+  if (STRIKE_VERB_AFTER.test(after)) return true;
+  if (AGENT_BEFORE.test(before))
+    return /\b(?:strikes?|raids?|attacks?|bomb|shell|jets|planes|aircraft|warplanes|killed|responsib)/.test(
+      lower,
+    );
+  return false;
+}
+
+/**
+ * Attribution claims in one sentence. `isHeadline` names the headline as the source when no one
+ * else is named.
+ */
+export function findClaims(sentence: string, lower: string, lex: LexiconIndex, isHeadline: boolean): Claim[] {
+  const hits = lex.belligerents(sentence, lower);
+  const claims: Claim[] = [];
+  const speakers = findSpeakers(sentence, lex);
+  const officialCodes = new Set(hits.filter((h) => h.official).map((h) => h.code));
+  const denial = DENY.test(lower);
+  const confirm = CONFIRM.test(lower);
+  const hedge = HEDGE.test(lower);
+  const self = isHeadline ? 'the article itself (headline)' : 'the article itself';
+  const speakerFor = (pos: number, exclude?: string): string => {
+    let best: Speaker | null = null;
+    let bestDist = Infinity;
+    for (const s of speakers) {
+      if (s.start <= pos && s.end > pos) continue;
+      const d = Math.abs(s.start - pos);
+      if (exclude && lower.slice(s.start, s.end).includes(exclude)) continue;
+      if (d < bestDist) {
+        best = s;
+        bestDist = d;
+      }
+    }
+    return best?.name ?? self;
+  };
+  const seen = new Set<string>();
+  const add = (c: Claim): void => {
+    const key = `${c.belligerent}|${c.stance}|${c.by}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    claims.push(c);
+  };
+  for (const hit of hits) {
+    const perpetrator = isPerpetrator(hit, lower);
+    if (
+      denial &&
+      (perpetrator || hit.official || /\b(?:responsib|involve|carried out|conduct|strikes?)\b/.test(lower))
+    ) {
+      const official = hits.find((h) => h.official && h.code === hit.code);
+      const by = official ? sentence.slice(official.start, official.end) : lex.label(hit.code);
+      add({ belligerent: hit.code, stance: 'denies', by: cleanBy(by), start: hit.start, end: hit.end });
+      continue;
+    }
+    if (!perpetrator) continue;
+    let stance: Stance = 'blames';
+    let by = speakerFor(hit.start);
+    if (hedge) stance = 'unsure';
+    else if (
+      officialCodes.has(hit.code) &&
+      (confirm || hits.some((h) => h.official && h.code === hit.code && h.start !== hit.start))
+    ) {
+      stance = 'confirms';
+      const off = hits.find((h) => h.official && h.code === hit.code);
+      if (off) by = cleanBy(sentence.slice(off.start, off.end));
+    } else if (confirm && speakers.length === 0 && /\b(?:its|our|we)\b/.test(lower)) {
+      stance = 'confirms';
+      by = lex.label(hit.code);
+    }
+    add({ belligerent: hit.code, stance, by, start: hit.start, end: hit.end });
+  }
+  const u = UNKNOWN.exec(lower);
+  if (u && claims.length === 0)
+    add({
+      belligerent: 'unknown',
+      stance: 'unsure',
+      by: speakerFor(u.index),
+      start: u.index,
+      end: u.index + u[0].length,
+    });
+  // Single-user weapons name their user when no belligerent is named.
+  if (claims.every((c) => c.belligerent === 'unknown')) {
+    for (const w of lex.weapons(lower)) {
+      if (w.weapon.users.length !== 1) continue;
+      add({
+        belligerent: w.weapon.users[0]!,
+        stance: hedge ? 'unsure' : 'blames',
+        by: speakerFor(w.start),
+        start: w.start,
+        end: w.end,
+      });
+    }
+  }
+  return claims;
+}
+
+function cleanBy(s: string): string {
+  return s.replace(/^the\s+/i, '').replace(/\b[a-z]/, (c) => c.toUpperCase());
+}

@@ -1,0 +1,287 @@
+/** Casualty figures in one sentence: who (category), killed or injured, and the range the words give. */
+import type { Range } from '../../domain/range.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+
+export type Outcome = 'killed' | 'injured';
+export type Group = 'people' | 'civilians' | 'children' | 'women' | 'men' | 'combatants';
+
+export interface CasualtyMention {
+  start: number;
+  end: number;
+  outcome: Outcome;
+  groups: Group[];
+  range: Range;
+  /** A later toll ("rose to 20"): replaces lower earlier figures. */
+  update: boolean;
+  /** "dozens", "scores": used only when a group has no number at all. */
+  vague: boolean;
+  /** "including four children": a part of another figure, not added to the total. */
+  subset: boolean;
+}
+
+const NOUNS: Array<[RegExp, Group[]]> = [
+  [
+    /^(?:civilians?|residents?|villagers?|inhabitants|worshippers|shoppers|passengers|displaced(?: people| persons)?|refugees|farmers|workers|labourers|laborers|citizens)\b/,
+    ['civilians'],
+  ],
+  [
+    /^(?:medics?|paramedics?|aid workers?|rescue workers?|rescuers|(?:civil )?defen[cs]e (?:workers?|volunteers?|members)|emergency workers?|doctors?|nurses?|health workers?|medical (?:staff|workers?|personnel)|hospital staff|journalists?|teachers?|students?)\b/,
+    ['civilians'],
+  ],
+  [/^(?:schoolchildren|pupils)\b/, ['civilians', 'children']],
+  [
+    /^(?:children|child|kids|minors|boys?|girls?|babies|baby|infants?|toddlers?|sons|daughters)\b/,
+    ['children'],
+  ],
+  [/^(?:women|woman|mothers?|wives)\b/, ['women']],
+  [/^(?:men|man|fathers?|husbands?)\b/, ['men']],
+  [
+    /^(?:soldiers?|troops|servicemen|fighters?|militants?|terrorists?|jihadists?|rebels?|gunmen|insurgents?|militiamen|militia(?:men| members)?|combatants?|officers?|army personnel|military personnel|recruits|guards?|commanders?|extremists?|mercenaries|operatives)\b(?! of the [a-z' -]+ family)/,
+    ['combatants'],
+  ],
+  [
+    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|bodies|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
+    ['people'],
+  ],
+];
+
+const ADJ =
+  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+
+const KILLED_AFTER =
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
+const INJURED_AFTER =
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|all|also|others|other|more|people|of them|seriously|critically|severely|lightly)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
+const BOTH_AFTER =
+  /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
+const KILLED_BEFORE =
+  /(?:killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to)\s+){0,3}$/;
+const INJURED_BEFORE =
+  /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only)\s+){0,3}$/;
+const UPDATE_BEFORE =
+  /(?:risen|rose|rising|climbed|climbing|increased|jumped|reached|mounted|soared|grew|gone up|went up|rises|climbs)\s+(?:to\s+)?(?:(?:at least|more than|over|about|around|nearly|almost)\s+)?$/;
+const SUBSET_BEFORE =
+  /(?:including|includes|include|among them|among whom|of whom|among the dead|among the victims|among those killed|most of them|of them|amongst them)\s+(?:(?:at least|more than|about|around|some|up to|nearly|almost|as many as)\s+)?$/;
+const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
+const NOT_PEOPLE_AFTER =
+  /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
+const QUAL_BEFORE =
+  /(at least|not less than|no fewer than|a minimum of|more than|over|in excess of|upwards of|up to|nearly|almost|close to|as many as|as high as|fewer than|less than|under|about|around|some|approximately|roughly|an estimated|estimated)\s+$/;
+
+function qualify(qual: string | undefined, n: number): Range {
+  switch (qual) {
+    case 'at least':
+    case 'not less than':
+    case 'no fewer than':
+    case 'a minimum of':
+      return { min: n, max: null };
+    case 'more than':
+    case 'over':
+    case 'in excess of':
+    case 'upwards of':
+      return { min: n + 1, max: null };
+    case 'up to':
+    case 'nearly':
+    case 'almost':
+    case 'close to':
+    case 'as many as':
+    case 'as high as':
+      return { min: null, max: n };
+    case 'fewer than':
+    case 'less than':
+    case 'under':
+      return { min: null, max: n - 1 };
+    default:
+      return { min: n, max: n };
+  }
+}
+
+function nounGroups(after: string): { groups: Group[]; len: number } | null {
+  const lead = after.length - after.trimStart().length;
+  const adj = ADJ.exec(after.slice(lead));
+  const skip = lead + (adj ? adj[0].length : 0);
+  const rest = after.slice(skip);
+  for (const [re, groups] of NOUNS) {
+    const m = re.exec(rest);
+    if (m) return { groups, len: skip + m[0].length };
+  }
+  return null;
+}
+
+const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
+
+/**
+ * Finds casualty figures in a lowercased sentence. Offsets are relative to the sentence.
+ */
+export function findCasualties(lower: string): CasualtyMention[] {
+  const out: CasualtyMention[] = [];
+  const numbers = findNumbers(lower);
+  const used = new Set<number>();
+  let lastOutcome: Outcome | null = null;
+  for (let i = 0; i < numbers.length; i++) {
+    const num: NumberMention = numbers[i]!;
+    if (used.has(num.start)) continue;
+    const before = lower.slice(Math.max(0, num.start - 60), num.start);
+    // Years and dates are not counts.
+    if (
+      num.value >= 1900 &&
+      num.value <= 2100 &&
+      (MONTHS.test(before) || /\b(?:in|since|of|year)\s+$/.test(before))
+    )
+      continue;
+    if (MONTHS.test(before) && num.value <= 31) continue;
+    let after = lower.slice(num.end, num.end + 120);
+    if (NOT_PEOPLE_AFTER.test(after)) continue;
+    if (/^\s*(?:of|from|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:strikes|raids|missiles))/.test(after))
+      continue;
+    let range: Range;
+    let start = num.start;
+    let end = num.end;
+    // "between 20 and 26", "20 to 26", "20-26"
+    const next = numbers[i + 1];
+    const between = /between\s+$/.test(before);
+    if (
+      next &&
+      (between || /^\s*(?:to|-|or)\s*$/.test(lower.slice(num.end, next.start))) &&
+      next.value > num.value
+    ) {
+      if (
+        between ||
+        /^\s*(?:to|-)\s*$/.test(lower.slice(num.end, next.start)) ||
+        /^\s*or\s*$/.test(lower.slice(num.end, next.start))
+      ) {
+        range = { min: num.value, max: next.value };
+        used.add(next.start);
+        end = next.end;
+        after = lower.slice(next.end, next.end + 120);
+        if (between) start = num.start - 8;
+      } else range = { min: num.value, max: num.value };
+    } else {
+      const q = QUAL_BEFORE.exec(before);
+      range = num.vague ? { min: num.value, max: null } : qualify(q?.[1], num.value);
+      if (q) start = num.start - q[0].length;
+    }
+    // Skip a family name and an inserted "including ..." clause between the figure and its verb.
+    after = after
+      .replace(
+        /^(\s*[a-z-]*\s*(?:members|people|civilians|persons)?\s*of (?:the |a )?[a-z' -]{2,30}? family)/,
+        '$1',
+      )
+      .replace(/,?\s*(?:including|among them|mostly|most of them)[^,]{0,80},/, ' ');
+    let groups: Group[] = ['people'];
+    const noun = nounGroups(after);
+    let tail = after;
+    if (noun) {
+      groups = noun.groups;
+      tail = after.slice(noun.len);
+      if (end === num.end) end = num.end + noun.len;
+      // "five women and two children were killed": the coordinated group joins the figure.
+      const coord =
+        /^\s*and\s+(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:(?:of\s+)?(?:her|his|their)\s+)?/.exec(
+          tail,
+        );
+      if (coord) {
+        const n2 = nounGroups(tail.slice(coord[0].length));
+        if (n2 && n2.groups[0] !== 'people') {
+          const word = coord[1] ?? '';
+          const v2 = /^\d+$/.test(word)
+            ? Number(word)
+            : (
+                {
+                  a: 1,
+                  an: 1,
+                  one: 1,
+                  two: 2,
+                  three: 3,
+                  four: 4,
+                  five: 5,
+                  six: 6,
+                  seven: 7,
+                  eight: 8,
+                  nine: 9,
+                  ten: 10,
+                } as Record<string, number>
+              )[word];
+          if (v2 !== undefined) {
+            const addTail = tail.slice(coord[0].length + n2.len);
+            if (KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)) {
+              const spanEnd = num.end + noun.len + coord[0].length + n2.len;
+              const total: Range = {
+                min: range.min === null ? null : range.min + v2,
+                max: range.max === null ? null : range.max + v2,
+              };
+              out.push(mention(start, spanEnd, 'killed', ['people'], total, before));
+              out.push(mention(num.start, spanEnd, 'killed', n2.groups, { min: v2, max: v2 }, 'including '));
+              if (groups[0] !== 'people')
+                out.push(mention(start, end, 'killed', groups, range, 'including '));
+              for (const other of numbers)
+                if (other.start > num.end && other.start < spanEnd) used.add(other.start);
+              lastOutcome = 'killed';
+              continue;
+            }
+          }
+        }
+      }
+    } else if (
+      !/^\s*(?:dead|killed|wounded|injured|deaths|died|were|was|have|had|people|of them|of whom|among)/.test(
+        after,
+      ) &&
+      !KILLED_BEFORE.test(before) &&
+      !INJURED_BEFORE.test(before)
+    ) {
+      continue;
+    }
+    if (BOTH_AFTER.test(tail) || /\b(?:killed|dead) or (?:wounded|injured)\s+$/.test(before)) continue;
+    const subset = SUBSET_BEFORE.test(before) || SUBSET_AFTER.test(tail);
+    let outcome: Outcome | null = null;
+    if (KILLED_AFTER.test(tail)) outcome = 'killed';
+    else if (INJURED_AFTER.test(tail)) outcome = 'injured';
+    else if (INJURED_BEFORE.test(before)) outcome = 'injured';
+    else if (KILLED_BEFORE.test(before)) outcome = 'killed';
+    else if (subset && lastOutcome) outcome = lastOutcome;
+    else if (
+      /^\s*(?:and|,)\s+(?:[a-z]+\s+){0,2}(?:\d+|dozens|scores)\s+(?:[a-z]+\s+){0,2}(?:wounded|injured)/.test(
+        tail,
+      ) ||
+      /^\s*(?:and|,)\s+(?:[a-z]+\s+){0,3}(?:wounded|injured)\b/.test(tail)
+    ) {
+      // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
+      outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
+    }
+    if (!outcome) continue;
+    // "the dead" / "lives" are the killed; a people-noun like "wounded" forces injured.
+    if (
+      noun &&
+      /^(?:[a-z-]+\s+){0,3}?(?:wounded|injured)\b/.test(after.slice(0, noun.len).trim()) &&
+      outcome === 'killed' &&
+      !KILLED_AFTER.test(tail)
+    )
+      outcome = 'injured';
+    lastOutcome = outcome;
+    const m = mention(start, end, outcome, groups, range, before);
+    m.vague = num.vague;
+    m.subset = subset;
+    out.push(m);
+  }
+  return out;
+}
+
+function mention(
+  start: number,
+  end: number,
+  outcome: Outcome,
+  groups: Group[],
+  range: Range,
+  before: string,
+): CasualtyMention {
+  return {
+    start: Math.max(0, start),
+    end,
+    outcome,
+    groups,
+    range,
+    update: UPDATE_BEFORE.test(before),
+    vague: false,
+    subset: SUBSET_BEFORE.test(before),
+  };
+}

@@ -1,0 +1,288 @@
+/** Turns per-sentence findings into strike events: which sentences describe which strike. */
+import type { Attribution, Evidence, ExtractedEvent, StrikeType } from '../../domain/extraction.ts';
+import type { Place } from '../../domain/place.ts';
+import { envelope, type Range } from '../../domain/range.ts';
+import type { Claim } from './attribution.ts';
+import type { CasualtyMention } from './casualties.ts';
+import type { DateMention } from './dates.ts';
+import { precisionRank, type PlaceMention } from './places.ts';
+import type { WeaponHit } from './lexicon-index.ts';
+import type { Sentence } from './text.ts';
+
+/** What one sentence says, with offsets relative to the sentence. */
+export interface SentenceFacts {
+  sentence: Sentence;
+  lower: string;
+  strike: boolean;
+  casualties: CasualtyMention[];
+  claims: Claim[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  weapons: WeaponHit[];
+  /** A period total, a habit or a non-state attack: never starts an event. */
+  excluded: boolean;
+  /** Linked to the previous event by "also", "meanwhile", "another". */
+  linked: boolean;
+}
+
+interface Draft {
+  place: PlaceMention | null;
+  placeSentence: SentenceFacts | null;
+  facts: SentenceFacts[];
+  firstIndex: number;
+}
+
+const sameTarget = (a: Place, b: Place): boolean =>
+  a.id === b.id || (a.name === b.name && a.admin1 === b.admin1);
+
+function mainPlaces(f: SentenceFacts): PlaceMention[] {
+  const usable = f.places.filter((p) => !p.weak);
+  if (usable.length === 0) return [];
+  const sorted = [...usable].sort(
+    (a, b) => precisionRank(a.place) - precisionRank(b.place) || a.start - b.start,
+  );
+  const best = sorted[0]!;
+  // Places in a list ("the towns of A and B") are separate strikes; others are context.
+  const list = usable.filter(
+    (p) => p !== best && p.coordinated && precisionRank(p.place) <= 5 && !sameTarget(p.place, best.place),
+  );
+  const byStart = [best, ...list].sort((a, b) => a.start - b.start);
+  return byStart.filter((p, i) => byStart.findIndex((q) => sameTarget(q.place, p.place)) === i);
+}
+
+/** Groups sentences into events. */
+export function groupEvents(facts: SentenceFacts[]): Draft[] {
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let lastParagraph = -1;
+  facts.forEach((f, index) => {
+    const startsEvent =
+      f.strike &&
+      !f.excluded &&
+      (f.casualties.length > 0 || f.claims.length > 0 || f.dates.length > 0 || f.places.length > 0);
+    const supports =
+      !f.excluded &&
+      (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') || f.claims.length > 0);
+    if (!startsEvent && !supports) return;
+    const near = current !== null && f.sentence.paragraph - lastParagraph <= 2;
+    const places = mainPlaces(f);
+    if (places.length === 0) {
+      if (current && (near || f.linked)) current.facts.push(f);
+      else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
+        current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
+        drafts.push(current);
+      } else return;
+      lastParagraph = f.sentence.paragraph;
+      return;
+    }
+    if (!startsEvent && !(current && near)) return;
+    places.forEach((p, i) => {
+      let target = drafts.find((d) => d.place && sameTarget(d.place.place, p.place)) ?? null;
+      if (!target && current && current.place === null && near) target = current;
+      if (!target && current?.place && near && refines(current.place.place, p.place) && i === 0)
+        target = current;
+      if (!target && !startsEvent) {
+        if (current) current.facts.push(f);
+        return;
+      }
+      if (!target) {
+        target = { place: p, placeSentence: f, facts: [], firstIndex: index };
+        drafts.push(target);
+      } else if (!target.place || refines(target.place.place, p.place)) {
+        target.place = p;
+        target.placeSentence = f;
+      }
+      if (!target.facts.includes(f)) target.facts.push(f);
+      current = target;
+    });
+    lastParagraph = f.sentence.paragraph;
+  });
+  return drafts;
+}
+
+/** True when `specific` lies inside `broad`, a governorate or the same-named city of its governorate. */
+function refines(broad: Place, specific: Place): boolean {
+  if (precisionRank(specific) >= precisionRank(broad)) return false;
+  if (broad.admin1 === null || broad.admin1 !== specific.admin1) return false;
+  return (
+    broad.precision === 'governorate' ||
+    broad.precision === 'district' ||
+    normalise(broad.name) === normalise(broad.admin1)
+  );
+}
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+
+const AIR =
+  /\b(?:air ?strikes?|air[- ]raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|bombers?|aviation|air force|airforce|aerial|planes?|bombed from the air|sorties?|air attacks?|fighter)\b/;
+const STRIKE_TYPES: Array<[StrikeType, RegExp]> = [
+  ['barrel bomb', /\bbarrel(?:[- ]bombs?|s)?\b|\bexplosive barrels\b/],
+  ['drone', /\bdrones?\b|\buavs?\b|\bunmanned\b/],
+  ['airstrike', AIR],
+  ['missile', /\bmissiles?\b|\bballistic\b|\bcruise\b/],
+  ['artillery', /\bshell(?:ing|ed|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\btanks? fire\b|\bgrad\b/],
+];
+
+const TARGETS =
+  /\b(?:(?:military |army |training |refugee |displacement |displaced |idp |makeshift )?camps?|school(?: complex| building)?s?|hospitals?|(?:medical|health) (?:facility|facilities|centre|center|point)|clinics?|markets?|marketplace|mosques?|churches?|bakery|bakeries|headquarters|(?:command|control) (?:post|centre|center)s?|checkpoints?|convoys?|aid convoy|oil (?:well heads|wells|fields?|facilities|refinery|refineries|tankers?|trucks)|(?:residential |apartment )?buildings?|(?:residential )?homes?|houses?|civil defen[cs]e (?:centre|center)|water (?:station|plant)|power (?:station|plant)|bridges?|(?:air ?base|airbase|airport|military base)|ammunition depots?|weapons? depots?|depots?|warehouses?|shelters?|positions|fighting positions|tactical units?|vehicles?|tents|factory|factories|prison|courthouse|stadium|university|kindergarten)\b/;
+
+function rangeOf(mentions: CasualtyMention[]): Range | null {
+  if (mentions.length === 0) return null;
+  const exact = mentions.filter((m) => !m.vague);
+  let use = exact.length > 0 ? exact : mentions;
+  // A toll update replaces lower figures stated before it.
+  const lastUpdate = use.filter((m) => m.update).at(-1);
+  if (lastUpdate) {
+    const v = lastUpdate.range.min ?? lastUpdate.range.max ?? 0;
+    use = use.filter((m) => m.update || (m.range.max ?? m.range.min ?? 0) >= v);
+  }
+  return envelope(use.map((m) => m.range));
+}
+
+function quoteOf(text: string, start: number, end: number): string {
+  const s = text.slice(start, end).trim();
+  return s.length > 240 ? s.slice(0, 237) + '...' : s;
+}
+
+/** Builds one output event from a draft. */
+export function buildEvent(
+  d: Draft,
+  fullText: string,
+  published: string | null,
+  docPlace: PlaceMention | null,
+): ExtractedEvent {
+  const evidence: Evidence[] = [];
+  const ev = (field: string, f: SentenceFacts, start: number, end: number): void => {
+    const s = f.sentence.start + start;
+    const e = f.sentence.start + end;
+    if (e <= s || evidence.some((x) => x.field === field && x.start === s)) return;
+    evidence.push({ field, start: s, end: e, text: fullText.slice(s, e) });
+  };
+  // Date: the first resolved mention in the event's sentences, preferring day precision.
+  let date: DateMention | null = null;
+  let dateFact: SentenceFacts | null = null;
+  for (const f of d.facts) {
+    for (const m of f.dates) {
+      if (m.kind === 'vague') continue;
+      if (!date || (date.precision !== 'day' && m.precision === 'day')) {
+        date = m;
+        dateFact = f;
+      }
+    }
+    if (date?.precision === 'day') break;
+  }
+  if (date && dateFact)
+    ev('date', dateFact, date.start - dateFact.sentence.start, date.end - dateFact.sentence.start);
+  const place = d.place ?? docPlace;
+  if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
+  // Casualties.
+  const all: Array<{ m: CasualtyMention; f: SentenceFacts }> = d.facts.flatMap((f) =>
+    f.casualties.map((m) => ({ m, f })),
+  );
+  const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
+    const chosen = all.filter(({ m }) => pred(m));
+    for (const { m, f } of chosen) ev(field, f, m.start, m.end);
+    return rangeOf(chosen.map(({ m }) => m));
+  };
+  const killed = pick((m) => m.outcome === 'killed' && !m.subset, 'killed');
+  const civilians = pick((m) => m.outcome === 'killed' && m.groups.includes('civilians'), 'civilians_killed');
+  const children = pick((m) => m.outcome === 'killed' && m.groups.includes('children'), 'children_killed');
+  const women = pick((m) => m.outcome === 'killed' && m.groups.includes('women'), 'women_killed');
+  const combatants = pick(
+    (m) => m.outcome === 'killed' && m.groups.includes('combatants'),
+    'combatants_killed',
+  );
+  const injured = pick((m) => m.outcome === 'injured' && !m.subset, 'injured');
+  // Attribution.
+  const attributed: Attribution[] = [];
+  const seen = new Set<string>();
+  for (const f of d.facts) {
+    for (const c of f.claims) {
+      const key = `${c.belligerent}|${c.stance}|${c.by}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      attributed.push({
+        belligerent: c.belligerent,
+        stance: c.stance,
+        by: c.by,
+        quote: quoteOf(f.sentence.text, 0, f.sentence.text.length),
+      });
+      ev('attributed', f, c.start, c.end);
+    }
+  }
+  if (attributed.length === 0)
+    attributed.push({ belligerent: 'unknown', stance: 'unsure', by: 'the article itself', quote: '' });
+  // Strike type, weapons, target.
+  let strikeType: StrikeType = 'unknown';
+  for (const [type, re] of STRIKE_TYPES) {
+    const hit = d.facts.find((f) => re.test(f.lower));
+    if (hit) {
+      strikeType = type;
+      const m = re.exec(hit.lower)!;
+      ev('strike_type', hit, m.index, m.index + m[0].length);
+      break;
+    }
+  }
+  const weapons = [...new Set(d.facts.flatMap((f) => f.weapons.map((w) => w.weapon.name)))];
+  let target: string | null = null;
+  for (const f of d.facts) {
+    const m = TARGETS.exec(f.lower);
+    if (m && f.strike) {
+      target = m[0];
+      ev('target', f, m.index, m.index + m[0].length);
+      break;
+    }
+  }
+  const p = place?.place ?? null;
+  const background = isBackground(date, published);
+  return {
+    date: date?.date ?? null,
+    date_precision: date ? date.precision : 'unknown',
+    date_text: date?.text ?? null,
+    place: place ? place.name : null,
+    place_text:
+      place && d.placeSentence
+        ? fullText
+            .slice(
+              d.placeSentence.sentence.start + place.textStart,
+              d.placeSentence.sentence.start + place.end,
+            )
+            .trim()
+        : place
+          ? place.name
+          : null,
+    admin1: p?.admin1 ?? null,
+    country: p?.country ?? null,
+    lat: p?.lat ?? null,
+    lon: p?.lon ?? null,
+    location_precision: p
+      ? place?.relation === 'countryside' && p.precision !== 'governorate'
+        ? 'district'
+        : p.precision
+      : null,
+    gazetteer_id: p?.id ?? null,
+    attributed,
+    killed,
+    civilians_killed: civilians,
+    children_killed: children,
+    women_killed: women,
+    combatants_killed: combatants,
+    injured,
+    strike_type: strikeType,
+    weapons,
+    target,
+    background,
+    evidence: evidence.sort((a, b) => a.start - b.start),
+  };
+}
+
+/** An event dated well before publication is earlier context. */
+function isBackground(date: DateMention | null, published: string | null): boolean {
+  if (!date?.date || !published) return false;
+  const d = Date.parse(
+    date.date.length === 7 ? `${date.date}-28` : date.date.length === 4 ? `${date.date}-12-31` : date.date,
+  );
+  const p = Date.parse(published);
+  if (Number.isNaN(d) || Number.isNaN(p)) return false;
+  return p - d > 7 * 86400_000;
+}

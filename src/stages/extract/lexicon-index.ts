@@ -1,0 +1,109 @@
+/** Compiled matchers over the lexicon: belligerent mentions, speakers and weapons. */
+import type { Lexicon, WeaponEntry } from '../../domain/lexicon.ts';
+
+export interface AliasHit {
+  start: number;
+  end: number;
+  code: string;
+  /** True when the phrase names the belligerent's officials or media (a speaker for it). */
+  official: boolean;
+}
+
+export interface WeaponHit {
+  start: number;
+  end: number;
+  weapon: WeaponEntry;
+}
+
+export interface LexiconIndex {
+  belligerents(sentence: string, lower: string): AliasHit[];
+  weapons(lower: string): WeaponHit[];
+  label(code: string): string;
+  outletIn(sentence: string): Array<{ start: number; end: number; name: string }>;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Organisations whose names contain a belligerent word but are not that belligerent.
+const NOT_BELLIGERENT =
+  /\b(?:free syrian army|syrian national army|national army|syrian national coalition|national coalition|syrian observatory|syrian network|syrian civil defen[cs]e|syrian american|army of (?:islam|conquest)|syrian democratic forces|syrian arab red crescent|syrian revolution|syrian coalition|russian-backed|russia-backed|us-backed|u\.s\.-backed|turkish-backed|turkey-backed|iranian-backed|iran-backed|israeli-occupied|coalition-backed|anti-government|anti-regime|opposition coalition|coalition of)\b/g;
+
+// Short names that are also ordinary words ("us") only count in capitals.
+const isAcronym = (a: string): boolean => /^[a-z]{2,3}$/.test(a) || a === 'sana' || a === 'irgc';
+
+export function indexLexicon(lex: Lexicon): LexiconIndex {
+  const ci: Array<[string, string, boolean]> = [];
+  const cs: Array<[string, string, boolean]> = [];
+  for (const b of lex.belligerents) {
+    for (const a of b.aliases) (isAcronym(a) ? cs : ci).push([a, b.code, false]);
+    for (const a of b.spokespeople) (isAcronym(a) ? cs : ci).push([a, b.code, true]);
+  }
+  const byPhrase = new Map<string, Array<[string, boolean]>>();
+  for (const [a, code, official] of ci) {
+    const list = byPhrase.get(a) ?? [];
+    list.push([code, official]);
+    byPhrase.set(a, list);
+  }
+  const phrases = [...byPhrase.keys()].sort((a, b) => b.length - a.length);
+  const ciRe = new RegExp(`(?<![\\w-])(?:${phrases.map(escape).join('|')})(?![\\w-]*\\w)`, 'g');
+  const csMap = new Map<string, Array<[string, boolean]>>();
+  for (const [a, code, official] of cs) {
+    const list = csMap.get(a.toUpperCase()) ?? [];
+    list.push([code, official]);
+    csMap.set(a.toUpperCase(), list);
+  }
+  const csRe = new RegExp(`\\b(?:${[...csMap.keys()].map(escape).join('|')}|U\\.S\\.?)(?![\\w])`, 'g');
+  const labels = new Map(lex.belligerents.map((b) => [b.code, b.label]));
+  const weaponPhrases = new Map<string, WeaponEntry>();
+  for (const w of lex.weapons) for (const a of w.aliases) weaponPhrases.set(a, w);
+  const wRe = new RegExp(
+    `(?<![\\w-])(?:${[...weaponPhrases.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\w-]*\\w)`,
+    'g',
+  );
+  const outlets = [...lex.outlets].sort((a, b) => b.length - a.length);
+  const outletRe = new RegExp(`\\b(?:${outlets.map(escape).join('|')})\\b`, 'g');
+
+  return {
+    belligerents(sentence, lower) {
+      const blocked: Array<[number, number]> = [];
+      for (const m of lower.matchAll(NOT_BELLIGERENT)) blocked.push([m.index, m.index + m[0].length]);
+      const inBlocked = (s: number, e: number): boolean => blocked.some(([bs, be]) => s < be && e > bs);
+      const hits: AliasHit[] = [];
+      for (const m of lower.matchAll(ciRe)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (inBlocked(s, e)) continue;
+        for (const [code, official] of byPhrase.get(m[0]) ?? [])
+          hits.push({ start: s, end: e, code, official });
+      }
+      for (const m of sentence.matchAll(csRe)) {
+        const key = m[0].replace(/\./g, '') === 'US' ? 'US' : m[0];
+        const s = m.index;
+        const e = s + m[0].length;
+        if (inBlocked(s, e) || hits.some((h) => h.start <= s && h.end >= e)) continue;
+        for (const [code, official] of csMap.get(key) ?? csMap.get('US') ?? [])
+          hits.push({ start: s, end: e, code, official });
+      }
+      hits.sort((a, b) => a.start - b.start || b.end - a.end);
+      return hits;
+    },
+    weapons(lower) {
+      return [...lower.matchAll(wRe)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        weapon: weaponPhrases.get(m[0])!,
+      }));
+    },
+    label: (code) => labels.get(code) ?? code,
+    outletIn(sentence) {
+      return [...sentence.matchAll(outletRe)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        name: m[0],
+      }));
+    },
+  };
+}

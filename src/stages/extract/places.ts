@@ -1,0 +1,133 @@
+/** Place names in a sentence: capitalised phrases with the words around them that say they are places. */
+import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
+
+export interface PlaceMention {
+  /** Offsets relative to the sentence. */
+  start: number;
+  end: number;
+  /** The name as written. */
+  name: string;
+  /** The span including relation and type words ("near the town of Ayyash"). */
+  textStart: number;
+  place: Place;
+  /** "near", "north of", "countryside": the strike was around, not in, the place. */
+  relation: string | null;
+  /** A place in a list ("the towns of A and B") or joined to the previous one by "and". */
+  coordinated: boolean;
+  /** Introduced by "from", "to", "based in": not where a strike happened. */
+  weak: boolean;
+}
+
+const PARTICLE =
+  "(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|ez|er|bin|ibn|abu|umm|um|bani|beit|bayt|deir|dayr|tal|tell|kafr|jisr|ras|ain|ayn|khan|maarat|ma'arat|wadi|jabal|jebel|bab|bir|sheikh|mazraat|qasr|hay)";
+const WORD = "(?:[A-Z][\\w'’]*(?:-[\\w'’]+)*|" + PARTICLE + "-[A-Z][\\w'’]*(?:-[\\w'’]+)*)";
+const PHRASE_RE = new RegExp(`${WORD}(?:\\s+(?:${PARTICLE}[- ])?${WORD}){0,3}`, 'g');
+const TYPE_AFTER =
+  /^\s+(province|governorate|countryside|city|town|village|district|camp|refugee camp|neighbourhood|neighborhood|area|suburb|suburbs|region|outskirts|countryside)\b/i;
+const TRIGGER_BEFORE =
+  /(?:\b(in|near|nearby|at|outside|around|on|into|across|towards|toward|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided|over|within|inside|across|throughout|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|north-west of|north-east of|south-west of|south-east of|outskirts of|vicinity of|area of|countryside of|edge of|from|to|based in|between)\s+(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|regime-held|government-held|is-held|isis-held|daesh-held|jihadist-held|militant-held|kurdish-held|nearby|northern|southern|eastern|western|central|rural|key|strategic|small|tiny|densely-populated|embattled|flashpoint|war-torn|syrian|iraqi|northwestern|northeastern|southwestern|southeastern|north-western|north-eastern|south-western|south-eastern)\s+){0,2}(?:(town|village|city|province|governorate|district|neighbourhood|neighborhood|area|countryside|outskirts|suburbs?|camp|region|hamlet|refugee camp|villages|towns|cities|neighbourhoods|neighborhoods)\s+of\s+)?)$/i;
+
+const LIST_JOIN =
+  /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:(?:town|village|city|neighbourhood|neighborhood)\s+of\s+)?$/i;
+
+const STOP = new Set(
+  'The A An In On At Of And But For With From By After Before During Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tonight It He She They We This That These Those Russian Syrian Turkish Israeli American Iranian Iraqi Kurdish Arab Islamic State Daesh ISIS IS ISIL Nusra Hezbollah Hamas Coalition Regime Government Army Observatory Ministry Defence Defense President Minister General Gen Col Lt Colonel Major Human Rights Watch Amnesty UN United Nations Security Council Reuters AFP AP SANA TASS Sputnik Photo File Image Read Also Related Get Short URL Tags Copyright Posted Published Updated Date Source Sources Share Facebook Twitter Video Breaking News Agency Times Post Press Media Centre Center Unit Units Forces Force Air Mr Mrs Dr Sheikh Al El Abu Umm Bin'.split(
+    ' ',
+  ),
+);
+
+const PRECISION_RANK: Record<string, number> = {
+  exact: 0,
+  street: 1,
+  neighbourhood: 2,
+  village: 3,
+  town: 4,
+  city: 5,
+  district: 6,
+  governorate: 7,
+  country: 8,
+};
+
+export function precisionRank(p: Place): number {
+  return PRECISION_RANK[p.precision] ?? 9;
+}
+
+const resolveCache = new WeakMap<PlaceResolver, Map<string, Place | null>>();
+
+function cachedResolve(resolver: PlaceResolver, query: string, ctx: PlaceContext): Place | null {
+  let cache = resolveCache.get(resolver);
+  if (!cache) {
+    cache = new Map();
+    resolveCache.set(resolver, cache);
+  }
+  const key = `${query}|${ctx.admin1Hints.join(',')}|${ctx.countryHints.join(',')}`;
+  if (cache.has(key)) return cache.get(key)!;
+  const p = resolver.resolve(query, ctx);
+  if (cache.size > 50000) cache.clear();
+  cache.set(key, p);
+  return p;
+}
+
+/** Place mentions in one sentence, resolved against the gazetteer. */
+export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of sentence.matchAll(PHRASE_RE)) {
+    let words = m[0].split(/\s+/);
+    let offset = m.index;
+    // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name.
+    while (words.length > 0 && STOP.has(words[0]!)) {
+      offset += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    if (words.length === 0) continue;
+    // "the Al Najjar family", "Abu Qouta family": people, not places.
+    if (
+      /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i.test(
+        sentence.slice(offset + words.join(' ').length, offset + words.join(' ').length + 15),
+      )
+    )
+      continue;
+    const prev = out.at(-1);
+    const listed = prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset));
+    // Try the longest prefix that resolves.
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ');
+      if (n === 1 && (STOP.has(name) || name.length < 3)) break;
+      const end = offset + name.length;
+      const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
+      const typeWord = typeM?.[1]?.toLowerCase() ?? null;
+      const before = sentence.slice(Math.max(0, offset - 90), offset);
+      const trig = TRIGGER_BEFORE.exec(before);
+      const query = typeWord === 'province' || typeWord === 'governorate' ? `${name} ${typeWord}` : name;
+      const place = cachedResolve(resolver, query, ctx);
+      if (!place) continue;
+      if (place.precision === 'country') break;
+      const strong = trig !== null || typeWord !== null || listed;
+      if (!strong && precisionRank(place) < PRECISION_RANK.city!) break;
+      const relWord = trig?.[1]?.toLowerCase() ?? null;
+      const relation =
+        typeWord === 'countryside' || typeWord === 'outskirts' || trig?.[2]?.toLowerCase() === 'countryside'
+          ? 'countryside'
+          : relWord &&
+              /near|nearby|of$|around|outside|vicinity|outskirts|area/.test(relWord) &&
+              relWord !== 'of'
+            ? relWord
+            : null;
+      const listType = trig?.[2] && /s$/.test(trig[2]) && !/^(?:suburbs|outskirts)$/i.test(trig[2]);
+      const coordinated = Boolean(listType) || listed;
+      if (listed && prev) prev.coordinated = true;
+      out.push({
+        start: offset,
+        end: typeM ? end + typeM[0].length : end,
+        name,
+        textStart: trig ? offset - trig[0].length : offset,
+        place,
+        relation,
+        coordinated,
+        weak: relWord !== null && /^(?:from|to|based in|between)$/.test(relWord),
+      });
+      break;
+    }
+  }
+  return out;
+}

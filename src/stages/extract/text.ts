@@ -1,0 +1,136 @@
+/** Sentences with offsets into the original text, and small text helpers. */
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph (block separated by a blank line or newline) it belongs to. */
+  paragraph: number;
+  /** True for the document's title line. */
+  headline: boolean;
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set(
+  [
+    'u.s',
+    'u.k',
+    'u.n',
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'gen',
+    'lt',
+    'col',
+    'maj',
+    'capt',
+    'sgt',
+    'brig',
+    'adm',
+    'rep',
+    'sen',
+    'gov',
+    'st',
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'oct',
+    'nov',
+    'dec',
+    'no',
+    'vs',
+    'approx',
+    'est',
+    'inc',
+    'co',
+    'corp',
+    'e.g',
+    'i.e',
+    'al',
+  ].map((s) => s.toLowerCase()),
+);
+
+const MAX_SENTENCE = 1500;
+
+/**
+ * Splits text into sentences. Newlines end a sentence; so do . ! ? followed by space and an
+ * upper-case letter, digit or quote, unless the word before is a known abbreviation or an initial.
+ */
+export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let lineStart = 0;
+  const n = text.length;
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e <= s) return;
+    // Very long unpunctuated runs are cut at word boundaries so that windows stay local.
+    while (e - s > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+      if (cut <= s) cut = s + MAX_SENTENCE;
+      out.push({ start: s, end: cut, text: text.slice(s, cut), paragraph, headline: false });
+      s = cut + 1;
+    }
+    out.push({ start: s, end: e, text: text.slice(s, e), paragraph, headline: false });
+  };
+  let sStart = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      push(sStart, i);
+      sStart = i + 1;
+      // A blank line or any newline starts a new paragraph.
+      paragraph++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x061f /* ؟ */) {
+      let j = i + 1;
+      while (j < n && (text[j] === '"' || text[j] === '\u201d' || text[j] === "'" || text[j] === ')')) j++;
+      if (j < n && text[j] !== ' ' && text[j] !== '\t') continue;
+      let k = j;
+      while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (k >= n) continue;
+      const next = text[k]!;
+      if (!/[A-Z0-9"\u201c'\u0600-\u06ff(]/.test(next)) continue;
+      if (c === 46) {
+        let w = i - 1;
+        while (w >= lineStart && /[A-Za-z.]/.test(text[w]!)) w--;
+        const word = text.slice(w + 1, i).toLowerCase();
+        if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
+      }
+      push(sStart, j);
+      sStart = j;
+    }
+  }
+  push(sStart, n);
+  if (hasTitle && out.length > 0 && out[0]!.paragraph === 0) out[0]!.headline = true;
+  return out;
+}
+
+/** True when the text starts with a title line followed by a blank line. */
+export function hasTitleLine(text: string): boolean {
+  const nl = text.indexOf('\n');
+  return nl > 0 && nl < 300 && /^\s*\n/.test(text.slice(nl + 1));
+}
+
+/** Lowercase with typographic apostrophes and dashes unified; same length as the input. */
+export function fold(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // A few characters change length when lowercased (İ); keep those as they are so offsets hold.
+    lower = Array.from(text, (ch) => {
+      const l = ch.toLowerCase();
+      return l.length === ch.length ? l : ch;
+    }).join('');
+  }
+  return lower.replace(/[\u2019\u2018`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
+}
