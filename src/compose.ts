@@ -9,6 +9,7 @@ import {
   sharedEvalSets,
 } from './adapters/eval/gold-files.ts';
 import { loadLexicon } from './adapters/lexicon/load.ts';
+import { readSources, type ReadOptions, type SourceItem } from './adapters/sources/read-sources.ts';
 import { createExtractor, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
 import type { PlaceResolver } from './domain/place.ts';
@@ -24,6 +25,20 @@ export function placeResolver(): PlaceResolver {
 /** An extractor wired to the shipped gazetteer and lexicons. */
 export function loadExtractor(): Extractor {
   return createExtractor({ resolver: placeResolver(), lexicon: loadLexicon() });
+}
+
+export type { SourceItem } from './adapters/sources/read-sources.ts';
+export { SUPPORTED_EXTENSIONS } from './adapters/sources/read-sources.ts';
+export type SourceOptions = Omit<ReadOptions, 'findDateline'>;
+
+/** Stand-in dateline finder for documents without a publication date: finds none. */
+function noDatelineFinder(_text: string): string | null {
+  return null;
+}
+
+/** Documents from files, directories (recursively) or `-` (stdin), read one at a time. */
+export function openSources(inputs: string[], options: SourceOptions = {}): AsyncGenerator<SourceItem> {
+  return readSources(inputs, { ...options, findDateline: noDatelineFinder });
 }
 
 export type { EvalSetFile } from './adapters/eval/gold-files.ts';
