@@ -10,7 +10,7 @@ import {
 } from './adapters/eval/gold-files.ts';
 import { loadLexicon } from './adapters/lexicon/load.ts';
 import { readSources, type ReadOptions, type SourceItem } from './adapters/sources/read-sources.ts';
-import { createExtractor, type Extractor } from './stages/extract/index.ts';
+import { createExtractor, findDateline, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
 import type { PlaceResolver } from './domain/place.ts';
 
@@ -31,14 +31,12 @@ export type { SourceItem } from './adapters/sources/read-sources.ts';
 export { SUPPORTED_EXTENSIONS } from './adapters/sources/read-sources.ts';
 export type SourceOptions = Omit<ReadOptions, 'findDateline'>;
 
-/** Stand-in dateline finder for documents without a publication date: finds none. */
-function noDatelineFinder(_text: string): string | null {
-  return null;
-}
-
-/** Documents from files, directories (recursively) or `-` (stdin), read one at a time. */
+/**
+ * Documents from files, directories (recursively) or `-` (stdin), read one at a time; a document
+ * without a publication date in its metadata takes it from its dateline.
+ */
 export function openSources(inputs: string[], options: SourceOptions = {}): AsyncGenerator<SourceItem> {
-  return readSources(inputs, { ...options, findDateline: noDatelineFinder });
+  return readSources(inputs, { ...options, findDateline });
 }
 
 export type { EvalSetFile } from './adapters/eval/gold-files.ts';
