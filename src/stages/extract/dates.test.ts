@@ -84,6 +84,15 @@ test('two weekdays joined make a range', () => {
   ]);
 });
 
+test('a night running from one weekday into the next is a range', () => {
+  assert.deepEqual(rows('Shells fell overnight Monday into Tuesday.', WED), [
+    ['overnight Monday into Tuesday', '2016-06-20', 'range', 'weekday', '2016-06-21'],
+  ]);
+  assert.deepEqual(rows('Raids continued late Saturday and early Sunday.', WED), [
+    ['late Saturday and early Sunday', '2016-06-18', 'range', 'weekday', '2016-06-19'],
+  ]);
+});
+
 test('a weekday range that ends on the publication day stays in the past', () => {
   // 2016-06-19 is a Sunday: "Saturday and Sunday" are the two days before and of publication.
   assert.deepEqual(rows('Clashes on Saturday and Sunday', '2016-06-19'), [

@@ -113,7 +113,6 @@ const TODAY_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'Were',
   'Here',
   'There',
-  'Even',
   'I',
   'We',
   'It',
@@ -583,11 +582,6 @@ const weekday: Form = {
       return mention(ctx, start, end, isoDay(day), 'range', 'weekday', isoDay(addDays(day, 1)));
     }
     if (g.wd2 !== undefined) {
-      if ((g.sep ?? '').trim() === 'into') {
-        // "overnight Saturday into Sunday": the night ends on the second day.
-        const day = weekdayOnOrBefore(ctx.ref, weekdayNumber(g.wd2), false);
-        return mention(ctx, start, end, isoDay(day), 'day', 'weekday');
-      }
       const last = weekdayOnOrBefore(ctx.ref, weekdayNumber(g.wd2), false);
       const back = (weekdayNumber(g.wd2) - wd + 7) % 7;
       const firstDay = addDays(last, -back);
