@@ -177,6 +177,33 @@ test('explicit ranges give the first day and end_date', () => {
   ]);
 });
 
+test('ranges across two months, the year written once at the end', () => {
+  assert.deepEqual(rows('Raids from 28 February to 2 March 2017 hit the camp.', WED), [
+    ['from 28 February to 2 March 2017', '2017-02-28', 'range', 'explicit', '2017-03-02'],
+  ]);
+  assert.deepEqual(rows('Raids between December 30 and January 2 hit the camp.', '2017-01-10'), [
+    ['between December 30 and January 2', '2016-12-30', 'range', 'explicit', '2017-01-02'],
+  ]);
+  assert.deepEqual(rows('Raids on May 3 and June 5 hit the camp.', WED), [
+    ['on May 3', '2016-05-03', 'day', 'explicit'],
+    ['June 5', '2016-06-05', 'day', 'explicit'],
+  ]);
+});
+
+test('"since" an explicit day is a span up to publication', () => {
+  assert.deepEqual(rows('The town has been besieged since 7 July.', '2016-08-01'), [
+    ['since 7 July', '2016-07-07', 'range', 'explicit', '2016-08-01'],
+  ]);
+  assert.deepEqual(rows('Raids continued since September 30 2015.', WED), [
+    ['since September 30 2015', '2015-09-30', 'range', 'explicit', WED],
+  ]);
+});
+
+test('named events and names made of dates are not dates', () => {
+  assert.deepEqual(findDates('It was the worst day since the September 11 attacks.', WED), []);
+  assert.deepEqual(findDates('Leaders of the March 14 Alliance met in Beirut.', WED), []);
+});
+
 test('two days joined by "and" without "between" are not a range', () => {
   assert.deepEqual(rows('Raids on 3 and 5 March hit the camp.', '2017-03-20'), [
     ['5 March', '2017-03-05', 'day', 'explicit'],

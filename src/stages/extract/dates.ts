@@ -26,8 +26,8 @@ export interface DateMention {
 // Denylist: phrases whose weekday or "today" is part of a name, never a date.
 // ---------------------------------------------------------------------------------------------
 
-/** Names containing a weekday: newspapers and named days that do not resolve like a weekday. */
-const WEEKDAY_NAME_DENYLIST: readonly string[] = [
+/** Names containing a weekday or a date: newspapers, named days and events that are not dates. */
+const NAME_DENYLIST: readonly string[] = [
   'Sunday Times',
   'Sunday Telegraph',
   'Sunday Express',
@@ -54,6 +54,10 @@ const WEEKDAY_NAME_DENYLIST: readonly string[] = [
   'Ash Wednesday',
   'Maundy Thursday',
   'Friday of',
+  'September 11 attacks',
+  'September 11th attacks',
+  'Sept. 11 attacks',
+  'Sept 11 attacks',
 ];
 
 /** Words after a day and month that make them a name: "April 7th Street", "March 14 Alliance". */
@@ -283,8 +287,8 @@ const WEEKDAY_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const WEEKDAY_ANY = `(?:${WEEKDAY_FULL}|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|Mon)(?![A-Za-z])\\.?`;
 /** Optional weekday in front of an explicit date: "Tuesday 4 Apr 2017", "Thu Oct 6 2016". */
 const WEEKDAY_LEAD = `(?:(?<wd>${WEEKDAY_ANY}),?\\s+(?:the\\s+)?)?`;
-/** "between" or "from" before a range, or "on" before a single day. */
-const RANGE_LEAD = `(?:(?<btw>${anyCase('between')}\\s+)|${anyCase('from')}\\s+|${anyCase('on')}\\s+)?`;
+/** "between" or "from" before a range, "since" before the start of a span, "on" before a day. */
+const RANGE_LEAD = `(?:(?<btw>${anyCase('between')}\\s+)|(?<since>${anyCase('since')}\\s+)|${anyCase('from')}\\s+|${anyCase('on')}\\s+)?`;
 const DAY_NUM = '(?:3[01]|[12]\\d|0?[1-9])(?!\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d\\d(?!\\d)';
 const RANGE_SEP = '(?<sep>\\s*[-–—]\\s*|\\s+(?:to|through|until|till|and)\\s+)';
@@ -352,9 +356,9 @@ function explicitDay(
   m: number,
   d1: number,
   d2: number | null,
-  m2: number | null = null,
+  since = false,
 ): DateMention | null {
-  const endMonth = m2 ?? m;
+  const endMonth = m;
   if (y === null) {
     if (!validDay(2000, m, d1) || (d2 !== null && !validDay(2000, endMonth, d2))) return null;
     if (ctx.ref === null) return mention(ctx, start, end, null, 'unknown', 'explicit');
@@ -362,7 +366,13 @@ function explicitDay(
   }
   if (!validDay(y, m, d1)) return null;
   const first = { y, m, d: d1 };
-  if (d2 === null) return mention(ctx, start, end, isoDay(first), 'day', 'explicit');
+  if (d2 === null) {
+    // "since 30 September": a span from that day up to publication.
+    if (since && ctx.ref !== null && compareDays(first, ctx.ref) < 0) {
+      return mention(ctx, start, end, isoDay(first), 'range', 'explicit', isoDay(ctx.ref));
+    }
+    return mention(ctx, start, end, isoDay(first), 'day', 'explicit');
+  }
   const y2 = endMonth < m ? y + 1 : y;
   if (!validDay(y2, endMonth, d2)) return null;
   const last = { y: y2, m: endMonth, d: d2 };
@@ -396,7 +406,8 @@ const mdy: Form = {
     if (g.y === undefined && NAME_AFTER_DATE.test(after)) return null;
     const y = g.y === undefined ? null : Number(g.y);
     const d2 = g.d2 === undefined ? null : dayNum(g.d2);
-    return explicitDay(ctx, m.index, end, y, monthOf(g.mon ?? ''), dayNum(g.d1 ?? ''), d2);
+    const since = g.since !== undefined;
+    return explicitDay(ctx, m.index, end, y, monthOf(g.mon ?? ''), dayNum(g.d1 ?? ''), d2, since);
   },
 };
 
@@ -427,7 +438,8 @@ const dmy: Form = {
     if (g.y === undefined && NAME_AFTER_DATE.test(ctx.text.slice(end, end + 24))) return null;
     const y = g.y === undefined ? null : Number(g.y);
     const d2 = g.d2 === undefined ? null : dayNum(g.d2);
-    return explicitDay(ctx, start, end, y, monthOf(g.mon ?? ''), dayNum(g.d1 ?? ''), d2);
+    const since = g.since !== undefined;
+    return explicitDay(ctx, start, end, y, monthOf(g.mon ?? ''), dayNum(g.d1 ?? ''), d2, since);
   },
 };
 
@@ -703,8 +715,8 @@ const FORMS: readonly Form[] = [
   vague,
 ];
 
-const WEEKDAY_DENY_RE = new RegExp(
-  WEEKDAY_NAME_DENYLIST.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'),
+const NAME_DENY_RE = new RegExp(
+  NAME_DENYLIST.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|'),
   'g',
 );
 
@@ -775,14 +787,14 @@ function collect(ctx: Context, windowed: boolean): DateMention[] {
   return found;
 }
 
-/** Whether a weekday mention is part of a denylisted name ("Sunday Times", "Good Friday"). */
+/** Whether a mention is part of a denylisted name ("Sunday Times", "Good Friday"). */
 function inDeniedName(text: string, c: DateMention): boolean {
-  if (c.kind !== 'weekday' && c.kind !== 'vague') return false;
+  if (c.kind === 'relative') return false;
   const from = Math.max(0, c.start - 24);
   const around = text.slice(from, c.end + 24);
-  WEEKDAY_DENY_RE.lastIndex = 0;
+  NAME_DENY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WEEKDAY_DENY_RE.exec(around)) !== null) {
+  while ((m = NAME_DENY_RE.exec(around)) !== null) {
     if (from + m.index < c.end && c.start < from + m.index + m[0].length) return true;
   }
   return false;
@@ -797,7 +809,58 @@ function select(text: string, cands: DateMention[]): DateMention[] {
   for (const c of order) {
     if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return mergeRanges(
+    text,
+    kept.sort((a, b) => a.start - b.start),
+  );
+}
+
+const RANGE_GAP = /^\s*(?:[-–—]|to|until|till|through|and)\s*$/;
+const HAS_YEAR = /(?:19|20)\d\d(?!\d)/;
+
+/** Joins two explicit days across months into a range: "from 28 February to 2 March 2017". */
+function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const c of mentions) {
+    const prev = out[out.length - 1];
+    if (
+      prev === undefined ||
+      prev.kind !== 'explicit' ||
+      c.kind !== 'explicit' ||
+      prev.precision !== 'day' ||
+      c.precision !== 'day' ||
+      prev.date === null ||
+      c.date === null
+    ) {
+      out.push(c);
+      continue;
+    }
+    const gap = text.slice(prev.end, c.start);
+    if (!RANGE_GAP.test(gap) || (gap.trim() === 'and' && !/^between\s/i.test(prev.text))) {
+      out.push(c);
+      continue;
+    }
+    let first = prev.date;
+    if (!HAS_YEAR.test(prev.text) && HAS_YEAR.test(c.text)) {
+      // The year written once at the end covers both days.
+      const y = Number(c.date.slice(0, 4));
+      first = `${first.slice(5) > c.date.slice(5) ? y - 1 : y}${first.slice(4)}`;
+    }
+    if (first >= c.date) {
+      out.push(c);
+      continue;
+    }
+    out[out.length - 1] = {
+      start: prev.start,
+      end: c.end,
+      text: text.slice(prev.start, c.end),
+      date: first,
+      precision: 'range',
+      end_date: c.date,
+      kind: 'explicit',
+    };
+  }
+  return out;
 }
 
 /**
