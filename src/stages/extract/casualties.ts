@@ -49,9 +49,9 @@ const ADJ =
   /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
-  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
 const INJURED_AFTER =
-  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|all|also|others|other|more|people|of them|seriously|critically|severely|lightly)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
 const KILLED_BEFORE =
@@ -230,6 +230,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
       !INJURED_BEFORE.test(before)
     ) {
       continue;
+    } else if (!FIGURE_END.test(after)) {
+      // "leaving one survivor": the word after the figure names something that is not a victim.
+      continue;
     }
     if (BOTH_AFTER.test(tail) || /\b(?:killed|dead) or (?:wounded|injured)\s+$/.test(before)) continue;
     const subset = SUBSET_BEFORE.test(before) || SUBSET_AFTER.test(tail);
@@ -263,8 +266,30 @@ export function findCasualties(lower: string): CasualtyMention[] {
     m.subset = subset;
     out.push(m);
   }
+  // A named person "was killed": one death, when the sentence gives no figure.
+  if (!out.some((m) => m.outcome === 'killed')) {
+    const single = SINGLE_KILLED.exec(lower);
+    if (single)
+      out.push(
+        mention(single.index, single.index + single[0].length, 'killed', ['people'], { min: 1, max: 1 }, ''),
+      );
+  }
+  if (!out.some((m) => m.outcome === 'injured')) {
+    const single = SINGLE_INJURED.exec(lower);
+    if (single)
+      out.push(
+        mention(single.index, single.index + single[0].length, 'injured', ['people'], { min: 1, max: 1 }, ''),
+      );
+  }
   return out;
 }
+
+const FIGURE_END =
+  /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
+const SINGLE_KILLED =
+  /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
+const SINGLE_INJURED =
+  /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 
 function mention(
   start: number,

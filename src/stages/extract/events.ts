@@ -158,19 +158,25 @@ export function buildEvent(
     if (e <= s || evidence.some((x) => x.field === field && x.start === s)) return;
     evidence.push({ field, start: s, end: e, text: fullText.slice(s, e) });
   };
-  // Date: the first resolved mention in the event's sentences, preferring day precision.
+  // Date: the first time expression in the event's sentences decides; a vague one ("over the past
+  // 24 hours", "overnight") leaves the day unknown rather than borrowing another sentence's date.
   let date: DateMention | null = null;
   let dateFact: SentenceFacts | null = null;
+  let vague = false;
   for (const f of d.facts) {
-    for (const m of f.dates) {
-      if (m.kind === 'vague') continue;
-      if (!date || (date.precision !== 'day' && m.precision === 'day')) {
-        date = m;
-        dateFact = f;
-      }
+    const usable = f.dates.filter((m) => !isDateline(m, published, fullText));
+    if (usable.length === 0) continue;
+    const firstDay = usable.find((m) => m.kind !== 'vague' && m.precision === 'day');
+    const first = firstDay ?? usable.find((m) => m.kind !== 'vague') ?? null;
+    if (!first) {
+      vague = true;
+      break;
     }
-    if (date?.precision === 'day') break;
+    date = first;
+    dateFact = f;
+    break;
   }
+  if (vague) date = null;
   if (date && dateFact)
     ev('date', dateFact, date.start - dateFact.sentence.start, date.end - dateFact.sentence.start);
   const place = d.place ?? docPlace;
@@ -274,6 +280,15 @@ export function buildEvent(
     background,
     evidence: evidence.sort((a, b) => a.start - b.start),
   };
+}
+
+/** The publication dateline at the top of the text is when it was written, not when a strike happened. */
+function isDateline(m: DateMention, published: string | null, fullText: string): boolean {
+  if (m.start >= 400 || m.kind !== 'explicit' || m.date === null || m.date !== published) return false;
+  if (/^(?:on|the)\b/i.test(m.text)) return false;
+  return !/\b(?:on|since|from|of|until|by)\s+(?:the\s+)?$/i.test(
+    fullText.slice(Math.max(0, m.start - 12), m.start),
+  );
 }
 
 /** An event dated well before publication is earlier context. */

@@ -51,7 +51,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const title = doc.title ?? (titled ? text.slice(0, text.indexOf('\n')).trim() : null);
     const sentences = splitSentences(text, titled);
     const dates = findDates(text, published);
-    const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: [] };
+    const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: countryHints(text) };
     // First pass: per-sentence findings; places resolved without context.
     const facts: SentenceFacts[] = [];
     let di = 0;
@@ -110,6 +110,26 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     }
     return { id: doc.id, published, language: language(text), title, events: mergeSame(events) };
   };
+}
+
+const COUNTRIES: Array<[string, RegExp]> = [
+  ['Syria', /\bsyria/gi],
+  ['Palestine', /\b(?:gaza|palestin|west bank)/gi],
+  ['Iraq', /\biraq/gi],
+  ['Yemen', /\byemen/gi],
+  ['Lebanon', /\bleban/gi],
+  ['Libya', /\blibya/gi],
+  ['Somalia', /\bsomali/gi],
+];
+
+/** Countries the text names, most often first; Syria when none is named. */
+function countryHints(text: string): string[] {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const counts = COUNTRIES.map(([name, re]) => [name, sample.match(re)?.length ?? 0] as const).filter(
+    ([, n]) => n > 0,
+  );
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts.length > 0 ? counts.map(([name]) => name) : ['Syria'];
 }
 
 function firstPlace(facts: SentenceFacts[]): PlaceMention | null {

@@ -31,7 +31,7 @@ const LIST_JOIN =
   /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:(?:town|village|city|neighbourhood|neighborhood)\s+of\s+)?$/i;
 
 const STOP = new Set(
-  'The A An In On At Of And But For With From By After Before During Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tonight It He She They We This That These Those Russian Syrian Turkish Israeli American Iranian Iraqi Kurdish Arab Islamic State Daesh ISIS IS ISIL Nusra Hezbollah Hamas Coalition Regime Government Army Observatory Ministry Defence Defense President Minister General Gen Col Lt Colonel Major Human Rights Watch Amnesty UN United Nations Security Council Reuters AFP AP SANA TASS Sputnik Photo File Image Read Also Related Get Short URL Tags Copyright Posted Published Updated Date Source Sources Share Facebook Twitter Video Breaking News Agency Times Post Press Media Centre Center Unit Units Forces Force Air Mr Mrs Dr Sheikh Al El Abu Umm Bin'.split(
+  'The A An In On At Of And But For With From By After Before During Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tonight It He She They We This That These Those Russian Syrian Turkish Israeli American Iranian Iraqi Kurdish Arab Islamic State Daesh ISIS IS ISIL Nusra Hezbollah Hamas Coalition Regime Government Army Observatory Ministry Defence Defense President Minister General Gen Col Lt Colonel Major Human Rights Watch Amnesty UN United Nations Security Council Reuters AFP AP SANA TASS Sputnik Photo File Image Read Also Related Get Short URL Tags Copyright Posted Published Updated Date Source Sources Share Facebook Twitter Video Breaking News Agency Times Post Press Media Centre Center Unit Units Forces Force Air Mr Mrs Dr Sheikh Al El Abu Umm Bin There Three Two One Four Five Six Seven Eight Nine Ten Mon Tue Wed Thu Fri Sat Sun Syrias Syria Syrian Missile Missiles Rebels Rebel British French Turkey Jordan Moscow Beirut BEIRUT DAMASCUS MOSCOW AMMAN ANKARA CAIRO GENEVA UNICEF Katyusha Kilis Russia Iran Iraq Lebanon Israel Egypt Saudi America United States Washington Europe European Western Eastern Northern Southern Central Middle East Gulf Kurds Kurdish Turkish Russians Americans Sunni Shia Alawite Christian Muslim Jihadist Jihadists Opposition Jaish Ahrar Faylaq Fatah Tahrir Jabhat Nusra Liwa'.split(
     ' ',
   ),
 );
@@ -102,7 +102,11 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const place = cachedResolve(resolver, query, ctx);
       if (!place) continue;
       if (place.precision === 'country') break;
+      // A document about one country does not name villages of another that share a name.
+      if (ctx.countryHints.length > 0 && !ctx.countryHints.includes(place.country)) continue;
       const strong = trig !== null || typeWord !== null || listed;
+      // A name that matched only by its consonant skeleton needs a place word before or after it.
+      if (place.match === 'skeleton' && (!strong || name.length < 5)) continue;
       if (!strong && precisionRank(place) < PRECISION_RANK.city!) break;
       const relWord = trig?.[1]?.toLowerCase() ?? null;
       const relation =
