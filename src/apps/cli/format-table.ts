@@ -12,7 +12,7 @@ const HEADERS = [
   'ATTRIBUTED',
   'TYPE',
 ];
-const WIDEST = [36, 10, 28, 14, 9, 9, 9, 60, 11];
+const WIDEST = [36, 11, 28, 14, 9, 9, 9, 64, 11];
 
 /** "3", "35+", "<=30", "20-26" or "-" when the text gives nothing. */
 export function formatRange(r: Range | null): string {
@@ -23,10 +23,16 @@ export function formatRange(r: Range | null): string {
   return `${r.min}-${r.max}`;
 }
 
+/** "russia (blames, denies), us-coalition (unsure)": each belligerent once, with its stances. */
 function attribution(event: ExtractedEvent): string {
-  const seen = new Set<string>();
-  for (const a of event.attributed) seen.add(`${a.belligerent} (${a.stance})`);
-  return seen.size > 0 ? [...seen].join(', ') : '-';
+  const stances = new Map<string, Set<string>>();
+  for (const a of event.attributed) {
+    const set = stances.get(a.belligerent) ?? new Set<string>();
+    set.add(a.stance);
+    stances.set(a.belligerent, set);
+  }
+  if (stances.size === 0) return '-';
+  return [...stances].map(([b, s]) => `${b} (${[...s].join(', ')})`).join(', ');
 }
 
 function eventRow(id: string, e: ExtractedEvent): string[] {
@@ -52,7 +58,7 @@ export function documentRows(doc: ExtractedDocument): string[][] {
 
 function fit(cell: string, width: number): string {
   const flat = cell.replace(/\s+/g, ' ');
-  return flat.length > width ? flat.slice(0, width - 1) + '~' : flat;
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
 }
 
 /**
@@ -61,9 +67,12 @@ function fit(cell: string, width: number): string {
  */
 export function formatTable(rows: string[][]): string {
   const full = rows.filter((r) => r.length === HEADERS.length);
-  const widths = HEADERS.map((h, i) =>
-    Math.min(WIDEST[i]!, Math.max(h.length, ...full.map((r) => fit(r[i]!, WIDEST[i]!).length))),
-  );
+  // A loop, not Math.max(...rows), so a table of a large batch cannot overflow the stack.
+  const widths = HEADERS.map((h, i) => {
+    let width = h.length;
+    for (const r of i === 0 ? rows : full) width = Math.max(width, (r[i] ?? '').length);
+    return Math.min(WIDEST[i]!, width);
+  });
   const line = (cells: string[]): string => {
     if (cells.length < HEADERS.length) {
       return [fit(cells[0] ?? '', widths[0]!).padEnd(widths[0]!), ...cells.slice(1)].join('  ').trimEnd();
