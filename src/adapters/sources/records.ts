@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { decodeText } from './decode-text.ts';
 import { htmlDocument, isoDay } from './html-document.ts';
 import { readTextFile } from './read-file.ts';
-import { formatBytes, type ReadOptions, type SourceItem } from './source-item.ts';
+import { DEFAULT_MAX_BYTES, formatBytes, type ReadOptions, type SourceItem } from './source-item.ts';
 import { textDocument, type DocumentMeta } from './text-document.ts';
 
 /**
@@ -95,7 +95,7 @@ export async function* jsonlRecords(
 }
 
 function maxOf(options: ReadOptions): number {
-  return options.maxBytes ?? 50 * 1024 * 1024;
+  return options.maxBytes ?? DEFAULT_MAX_BYTES;
 }
 
 type ByteLine =
@@ -105,7 +105,7 @@ type ByteLine =
 
 /** Splits a file into lines without holding more than one line in memory. */
 async function* byteLines(path: string, maxBytes: number | undefined): AsyncGenerator<ByteLine> {
-  const limit = maxBytes ?? 50 * 1024 * 1024;
+  const limit = maxBytes ?? DEFAULT_MAX_BYTES;
   let parts: Buffer[] = [];
   let size = 0;
   let line = 1;

@@ -52,7 +52,8 @@ export async function runExtraction(options: RunOptions): Promise<RunSummary> {
   let background = false;
   const report = (source: string, problem: string): void => {
     summary.failures++;
-    err.write(`strikewatch: ${source}: ${problem}\n`);
+    // One line per problem, whatever the message holds.
+    err.write(`strikewatch: ${source}: ${problem.replace(/\s*\n\s*/g, ' ')}\n`);
   };
   const sources = openSources(options.inputs, {
     published: options.published ?? null,
