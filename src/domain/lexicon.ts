@@ -6,6 +6,8 @@ export interface BelligerentEntry {
   aliases: string[];
   /** Phrases naming its officials or media, who speak for it ("russian defence ministry"). */
   spokespeople: string[];
+  /** Outlets that speak for it: a report they publish of its own strike is a confirmation. */
+  state_media?: string[];
 }
 
 export interface WeaponEntry {

@@ -21,7 +21,7 @@ export function envelope(ranges: Range[]): Range | null {
     else if (max === null || r.max > max) max = r.max;
   }
   if (openMax) {
-    const highestMin = Math.max(...ranges.map((r) => r.min ?? -1));
+    const highestMin = Math.max(...ranges.filter((r) => r.max === null).map((r) => r.min ?? -1));
     if (max === null || highestMin >= max) max = null;
   }
   // A range given only as "up to N" has no min.

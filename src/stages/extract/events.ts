@@ -81,6 +81,11 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       if (!target && current && current.place === null && near) target = current;
       if (!target && current?.place && near && refines(current.place.place, p.place) && i === 0)
         target = current;
+      // A broader mention (the governorate, or its same-named capital) of the current event's place.
+      if (!target && current?.place && near && refines(p.place, current.place.place)) {
+        if (!current.facts.includes(f)) current.facts.push(f);
+        return;
+      }
       if (!target && !startsEvent) {
         if (current) current.facts.push(f);
         return;
@@ -172,6 +177,8 @@ export function buildEvent(
       vague = true;
       break;
     }
+    // A span of days ("on Saturday and Sunday") gives no single day.
+    if (first.precision === 'range') break;
     date = first;
     dateFact = f;
     break;

@@ -28,7 +28,7 @@ const EXCLUDED =
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
 const LINKED =
-  /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another)\b/;
+  /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
 const ARABIC = /[\u0600-\u06ff]/g;
 
@@ -44,6 +44,13 @@ function language(text: string): string {
 export function createExtractor(deps: ExtractorDeps): Extractor {
   const lex = indexLexicon(deps.lexicon);
   const resolver = deps.resolver;
+  const stateVoice = (outlet: string): string | null => {
+    const o = outlet.toLowerCase();
+    const b = deps.lexicon.belligerents.find((x) =>
+      (x.state_media ?? []).some((m) => o.includes(m.toLowerCase())),
+    );
+    return b?.code ?? null;
+  };
   return (doc) => {
     const text = doc.text;
     const published = doc.published ?? findDateline(text);
@@ -102,11 +109,28 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const drafts = groupEvents(facts);
     const docPlace = firstPlace(facts);
     const events: ExtractedEvent[] = [];
+    let previousClaims: SentenceFacts['claims'] = [];
     for (const d of drafts) {
       const hasFigures = d.facts.some((f) => f.casualties.length > 0);
       const hasClaims = d.facts.some((f) => f.claims.length > 0);
-      if (!hasFigures && !hasClaims) continue;
+      const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
+      // "X also struck Y", "as well": a linked strike sentence keeps the attribution before it.
+      if (!hasClaims && previousClaims.length > 0 && linked) {
+        linked.claims = previousClaims.map((c) => ({ ...c, start: 0, end: 0 }));
+      } else if (!hasFigures && !hasClaims) continue;
+      const claims = d.facts.flatMap((f) => f.claims);
+      if (claims.length > 0) previousClaims = claims;
       events.push(buildEvent(d, text, published, docPlace));
+    }
+    const voice = doc.outlet ? stateVoice(doc.outlet) : null;
+    if (voice) {
+      // State media reporting its own side's strikes speak for that side (the belligerent confirms).
+      for (const e of events)
+        for (const a of e.attributed)
+          if (a.belligerent === voice && a.stance === 'blames' && a.by.startsWith('the article itself')) {
+            a.stance = 'confirms';
+            a.by = doc.outlet!;
+          }
     }
     return { id: doc.id, published, language: language(text), title, events: mergeSame(events) };
   };
