@@ -113,6 +113,9 @@ function isPerpetrator(hit: AliasHit, lower: string): boolean {
 export function findClaims(sentence: string, lower: string, lex: LexiconIndex, isHeadline: boolean): Claim[] {
   const hits = lex.belligerents(sentence, lower);
   const claims: Claim[] = [];
+  const unknownCue = UNKNOWN.exec(lower);
+  const weaponHits = lex.weapons(lower);
+  if (hits.length === 0 && !unknownCue && weaponHits.length === 0) return claims;
   const speakers = findSpeakers(sentence, lex);
   const officialCodes = new Set(hits.filter((h) => h.official).map((h) => h.code));
   const denial = DENY.test(lower);
@@ -168,7 +171,7 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
     }
     add({ belligerent: hit.code, stance, by, start: hit.start, end: hit.end });
   }
-  const u = UNKNOWN.exec(lower);
+  const u = unknownCue;
   if (u && claims.length === 0)
     add({
       belligerent: 'unknown',
@@ -179,7 +182,7 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
     });
   // Single-user weapons name their user when no belligerent is named.
   if (claims.every((c) => c.belligerent === 'unknown')) {
-    for (const w of lex.weapons(lower)) {
+    for (const w of weaponHits) {
       if (w.weapon.users.length !== 1) continue;
       add({
         belligerent: w.weapon.users[0]!,

@@ -89,6 +89,7 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       continue;
     const prev = out.at(-1);
     const listed = prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset));
+    const trig = TRIGGER_BEFORE.exec(sentence.slice(Math.max(0, offset - 60), offset));
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
@@ -96,8 +97,6 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const end = offset + name.length;
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
-      const before = sentence.slice(Math.max(0, offset - 90), offset);
-      const trig = TRIGGER_BEFORE.exec(before);
       const query = typeWord === 'province' || typeWord === 'governorate' ? `${name} ${typeWord}` : name;
       const place = cachedResolve(resolver, query, ctx);
       if (!place) continue;
