@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Lexicon } from '../../domain/lexicon.ts';
+import { findClaims } from './attribution.ts';
+import { indexLexicon } from './lexicon-index.ts';
+import { fold } from './text.ts';
+
+const dir = new URL('../../../data/lexicon/', import.meta.url);
+const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+const lex = indexLexicon({
+  belligerents: read('belligerents.json'),
+  weapons: read('weapons.json'),
+  outlets: read('outlets.json'),
+} as Lexicon);
+
+const claims = (s: string): string[] =>
+  findClaims(s, fold(s), lex, false).map((c) => `${c.belligerent}/${c.stance}`);
+
+test('a named speaker blames a belligerent', () => {
+  const c = findClaims(
+    'Damascus said four coalition jets hit the camp.',
+    fold('Damascus said four coalition jets hit the camp.'),
+    lex,
+    false,
+  );
+  assert.ok(c.some((x) => x.belligerent === 'us-coalition' && x.stance === 'blames'));
+});
+
+test('a flat dismissal is a denial', () => {
+  assert.ok(
+    claims('The officials flatly dismissed claims that US-led coalition jets were responsible.').includes(
+      'us-coalition/denies',
+    ),
+  );
+});
+
+test('hedges make a claim unsure', () => {
+  assert.deepEqual(claims('Nine people died in suspected Russian strikes on the town.'), ['russia/unsure']);
+});
+
+test('either/or gives an unsure claim for each side', () => {
+  const c = claims(
+    'It was not immediately clear if the raids were carried out by Syrian government or Russian warplanes.',
+  );
+  assert.ok(c.includes('russia/unsure'));
+  assert.ok(c.includes('syria-regime/unsure'));
+});
+
+test('no one claiming a strike is unknown and unsure', () => {
+  assert.deepEqual(claims('No one has claimed the strike that hit the market.'), ['unknown/unsure']);
+});
+
+test('a target is not a perpetrator', () => {
+  assert.ok(
+    !claims('Russian bombers attacked Syrian regime positions near the airport.').includes(
+      'syria-regime/blames',
+    ),
+  );
+});
+
+test('a weapon flown by one belligerent names it; one flown by two does not', () => {
+  assert.deepEqual(claims('A B-52 bomber hit a target in the town.'), ['us-coalition/blames']);
+  assert.deepEqual(claims('An Su-24 dropped bombs on the village.'), []);
+});
+
+test('opposition bodies named with a belligerent word are not that belligerent', () => {
+  assert.deepEqual(claims('The Syrian Observatory said the market was hit.'), []);
+});

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCasualties, type CasualtyMention } from './casualties.ts';
+
+const find = (s: string): CasualtyMention[] => findCasualties(s.toLowerCase());
+const main = (s: string, outcome = 'killed'): CasualtyMention | undefined =>
+  find(s).find((m) => m.outcome === outcome && !m.subset);
+
+test('a figure with a group and a verb after it', () => {
+  const m = main('Ten villagers were killed when the jets returned.');
+  assert.deepEqual(m?.range, { min: 10, max: 10 });
+  assert.deepEqual(m?.groups, ['civilians']);
+});
+
+test('verbs before the figure: killing and wounding', () => {
+  const ms = find('The raid hit a depot, killing four soldiers and wounding 11, officials said.');
+  assert.deepEqual(ms.find((m) => m.outcome === 'killed')?.groups, ['combatants']);
+  assert.deepEqual(ms.find((m) => m.outcome === 'injured')?.range, { min: 11, max: 11 });
+});
+
+test('qualifiers give open or closed bounds', () => {
+  assert.deepEqual(main('At least 35 people were killed.')?.range, { min: 35, max: null });
+  assert.deepEqual(main('More than 20 people died.')?.range, { min: 21, max: null });
+  assert.deepEqual(main('The strike killed up to 30 people.')?.range, { min: null, max: 30 });
+  assert.deepEqual(main('Almost 40 people were killed.')?.range, { min: null, max: 40 });
+  assert.deepEqual(main('Between 20 and 26 people were killed.')?.range, { min: 20, max: 26 });
+});
+
+test('vague quantities are lower bounds', () => {
+  const m = main('Dozens of civilians were killed in the market.');
+  assert.deepEqual(m?.range, { min: 24, max: null });
+  assert.equal(m?.vague, true);
+});
+
+test('a woman and two of her children: three killed, two of them children', () => {
+  const ms = find('The shell hit the house, killing a woman and two of her children.');
+  assert.deepEqual(ms.find((m) => !m.subset)?.range, { min: 3, max: 3 });
+  assert.deepEqual(ms.find((m) => m.groups.includes('children'))?.range, { min: 2, max: 2 });
+});
+
+test('"including" figures are parts of the total, not additions', () => {
+  const ms = find('At least 12 civilians were killed, including five children.');
+  const children = ms.find((m) => m.groups.includes('children'));
+  assert.equal(children?.subset, true);
+  assert.deepEqual(children?.range, { min: 5, max: 5 });
+});
+
+test('a family named between figure and verb', () => {
+  const m = main('Nine members of the Hamdan family, including four children, were reportedly killed.');
+  assert.deepEqual(m?.range, { min: 9, max: 9 });
+});
+
+test('toll updates are marked', () => {
+  assert.equal(main('The death toll has risen to 28.')?.update, true);
+});
+
+test('killed or wounded figures are not used', () => {
+  assert.equal(find('Some 60 people were killed or wounded in the attack.').length, 0);
+});
+
+test('years, distances and counts of strikes are not casualties', () => {
+  assert.equal(find('In 2016 jets flew 40 sorties and dropped 3,173 barrel bombs 20 km away.').length, 0);
+});
+
+test('a named person who was killed counts as one', () => {
+  assert.deepEqual(main('The local teacher, a father of three, was killed in the raid.')?.range, {
+    min: 1,
+    max: 1,
+  });
+});
