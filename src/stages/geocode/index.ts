@@ -1,6 +1,3 @@
-import type { PlaceResolver } from '../../domain/place.ts';
-
-/** Placeholder until the gazetteer lands: resolves nothing. */
-export function createResolver(_data: unknown): PlaceResolver {
-  return { resolve: () => null, admin1: () => null };
-}
+/** The geocode stage: resolves place names to gazetteer entries. */
+export { createResolver, distanceKm, type GazetteerResolver } from './resolver.ts';
+export { nameKey } from './names.ts';

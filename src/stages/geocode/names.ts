@@ -1,0 +1,205 @@
+/**
+ * Name keys for place matching. Latin names: ASCII-folded, lowercased, articles dropped
+ * (al-/el-/ad-/ar-/as-/ash-/at-/az-/an-), doubled letters collapsed, a final -ah/-eh `h` dropped,
+ * spaces removed (so Kafr Nabl and Kafrnabl share a key). The skeleton key keeps consonants only
+ * (Deir ez-Zor = Dayr Az Zawr = Deir Ezzor). Arabic names: hamza/alef forms, taa marbuta, alef
+ * maqsura, tatweel and harakat folded, the article ال dropped.
+ */
+
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'an',
+  'ed',
+  'er',
+  'es',
+  'et',
+  'ez',
+  'adh',
+  'ath',
+  'ul',
+]);
+
+const SPECIAL: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ŧ: 't',
+};
+
+const ARABIC_RE = /[\u0600-\u06ff]/;
+const NON_ASCII_RE = /[^\x20-\x7e]/;
+const COMBINING_RE = /[\u0300-\u036f]/g;
+const SPECIAL_RE = /[ıłøđðħßæœþŧ]/g;
+const APOSTROPHE_RE = /['`´ʿʾʻʼ‘’‛′]/g;
+const SEPARATOR_RE = /[^a-z0-9]+/;
+
+/** True when the string contains Arabic-script letters. */
+export function isArabicScript(s: string): boolean {
+  return ARABIC_RE.test(s);
+}
+
+/** ASCII-folded lowercase words, apostrophes removed, hyphens and punctuation as spaces. */
+export function foldWords(s: string): string[] {
+  let t = s.toLowerCase();
+  if (NON_ASCII_RE.test(t)) {
+    t = t
+      .normalize('NFD')
+      .replace(COMBINING_RE, '')
+      .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+  }
+  const words = t.replace(APOSTROPHE_RE, '').split(SEPARATOR_RE);
+  const out: string[] = [];
+  for (const w of words) if (w !== '') out.push(w);
+  return out;
+}
+
+/** Drops standalone articles (al, el, ash, ...); keeps a lone article so "As" stays matchable. */
+export function dropArticles(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) if (!ARTICLES.has(w)) out.push(w);
+  return out.length === 0 ? words : out;
+}
+
+function collapseDoubles(w: string): string {
+  let out = '';
+  let prev = '';
+  for (const c of w) {
+    if (c !== prev) out += c;
+    prev = c;
+  }
+  return out;
+}
+
+function baseWord(w: string): string {
+  const c = collapseDoubles(w);
+  if (c.length > 3 && c.endsWith('h') && 'aeiou'.includes(c[c.length - 2] ?? '')) return c.slice(0, -1);
+  return c;
+}
+
+const GLUED_ARTICLE_RE = /^(?:al|el)(?=[^aeiouywl]..)/;
+
+function skeletonWord(w: string): string {
+  // Press spellings glue the article on (Alkobra, Alsibil); only the skeleton tier undoes that.
+  let c = collapseDoubles(w.replace(GLUED_ARTICLE_RE, '').replace(/[aeiouyw]/g, ''));
+  if (c.length > 1 && c.endsWith('h')) c = c.slice(0, -1);
+  return c;
+}
+
+/** The exact-tier key of article-free words: doubled letters collapsed, final -ah/-eh h dropped, no spaces. */
+export function baseKey(words: string[]): string {
+  let k = '';
+  for (const w of words) k += baseWord(w);
+  return k;
+}
+
+/**
+ * The consonant skeleton key: a glued al-/el- dropped, vowels a e i o u y w dropped, doubles
+ * collapsed, a final h dropped.
+ */
+export function skeletonKey(words: string[]): string {
+  let k = '';
+  for (const w of words) k += skeletonWord(w);
+  return collapseDoubles(k);
+}
+
+const AR_DIACRITICS_RE = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const AR_FOLD: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ة: 'ه',
+  ى: 'ي',
+  ی: 'ي',
+  ئ: 'ي',
+  ؤ: 'و',
+  ک: 'ك',
+  ء: '',
+};
+const AR_FOLD_RE = /[أإآٱةىیئؤکء]/g;
+const AR_SEPARATOR_RE = /[^\u0621-\u064a\u0660-\u0669]+/;
+
+/** Arabic words with letter forms folded and the article ال dropped from each word. */
+export function arabicWords(s: string): string[] {
+  const t = s.replace(AR_DIACRITICS_RE, '').replace(AR_FOLD_RE, (c) => AR_FOLD[c] ?? c);
+  const out: string[] = [];
+  for (const w of t.split(AR_SEPARATOR_RE)) {
+    if (w === '') continue;
+    out.push(w.length > 3 && w.startsWith('ال') ? w.slice(2) : w);
+  }
+  return out;
+}
+
+/** The Arabic exact-tier key: folded words without spaces. */
+export function arabicKey(words: string[]): string {
+  return words.join('');
+}
+
+/** Words of any script, ready for baseKey/arabicKey (articles dropped). */
+export function nameWords(s: string): { arabic: boolean; words: string[] } {
+  if (isArabicScript(s)) return { arabic: true, words: arabicWords(s) };
+  return { arabic: false, words: dropArticles(foldWords(s)) };
+}
+
+/** The exact-tier key of a whole name in any script ('' when nothing is left). */
+export function nameKey(s: string): string {
+  const { arabic, words } = nameWords(s);
+  return arabic ? arabicKey(words) : baseKey(words);
+}
+
+/** Exact keys shorter than this are not indexed. */
+export const MIN_KEY = 2;
+/** Skeleton keys shorter than this match too much to be useful. */
+export const MIN_SKELETON = 3;
+
+/** An entry's match keys: exact keys (`*` marks a primary name's key) and skeleton keys. */
+export interface EntryKeys {
+  keys: string[];
+  skeletons: string[];
+  /** The alternate names that contributed a key not already given by another name. */
+  altNames: string[];
+}
+
+/** Latin exact and skeleton keys of one name (skeleton '' for Arabic script). */
+export function keysOf(name: string): { key: string; skeleton: string } {
+  if (isArabicScript(name)) return { key: arabicKey(arabicWords(name)), skeleton: '' };
+  const words = dropArticles(foldWords(name));
+  return { key: baseKey(words), skeleton: skeletonKey(words) };
+}
+
+/** Computes the match keys of an entry: primary names, Latin alternates, Arabic names (first is primary). */
+export function entryKeys(primary: string[], alt: string[], arabic: string[]): EntryKeys {
+  const keys = new Map<string, boolean>();
+  const skeletons = new Set<string>();
+  const altNames: string[] = [];
+  const take = (name: string, isPrimary: boolean, isAlt: boolean): void => {
+    const { key, skeleton } = keysOf(name);
+    const newKey = key.length >= MIN_KEY && (!keys.has(key) || (isPrimary && !keys.get(key)));
+    const newSkeleton = skeleton.length >= MIN_SKELETON && !skeletons.has(skeleton);
+    if (newKey) keys.set(key, isPrimary);
+    if (newSkeleton) skeletons.add(skeleton);
+    if (isAlt && (newKey || newSkeleton)) altNames.push(name);
+  };
+  for (const n of primary) take(n, true, false);
+  arabic.forEach((n, i) => take(n, i === 0, false));
+  for (const n of alt) take(n, false, true);
+  return {
+    keys: [...keys].map(([k, p]) => (p ? '*' + k : k)),
+    skeletons: [...skeletons],
+    altNames,
+  };
+}

@@ -1,0 +1,525 @@
+import type { LocationPrecision } from '../../domain/extraction.ts';
+import type { GazetteerData, GazetteerEntry } from '../../domain/gazetteer.ts';
+import type { Place, PlaceContext, PlaceMatch, PlaceResolver } from '../../domain/place.ts';
+import {
+  ALIAS,
+  PRIMARY,
+  emptyIndex,
+  indexEntries,
+  indexName,
+  postingsOf,
+  precomputed,
+  type NameIndex,
+} from './name-index.ts';
+import {
+  MIN_SKELETON,
+  arabicKey,
+  arabicWords,
+  baseKey,
+  dropArticles,
+  foldWords,
+  isArabicScript,
+  keysOf,
+  skeletonKey,
+} from './names.ts';
+
+/**
+ * Place-type weight; a match on a primary name adds PRIMARY_BONUS, so a village's own name beats a
+ * town's odd variant. Governorates sit below towns' own names: "Idlib" is the city, "Idlib
+ * province" (asked for explicitly) the governorate.
+ */
+const PRIMARY_BONUS = 2.5;
+const IMPORTANCE: Record<LocationPrecision, number> = {
+  country: 7,
+  city: 6,
+  governorate: 4.8,
+  town: 4,
+  district: 3,
+  village: 2,
+  neighbourhood: 2,
+  street: 1,
+  exact: 1,
+};
+
+type Want = 'admin' | 'locality' | 'district' | 'any';
+
+const TRAILING: Record<string, Want> = {
+  province: 'admin',
+  governorate: 'admin',
+  gov: 'admin',
+  governate: 'admin',
+  countryside: 'admin',
+  rural: 'admin',
+  region: 'admin',
+  city: 'locality',
+  town: 'locality',
+  village: 'locality',
+  municipality: 'locality',
+  district: 'district',
+  subdistrict: 'district',
+  camp: 'any',
+  neighbourhood: 'any',
+  neighborhood: 'any',
+  quarter: 'any',
+  area: 'any',
+  suburbs: 'any',
+  outskirts: 'any',
+};
+
+const LEADING: Record<string, Want> = {
+  countryside: 'admin',
+  rural: 'admin',
+  province: 'admin',
+  governorate: 'admin',
+  city: 'locality',
+  town: 'locality',
+  village: 'locality',
+  district: 'district',
+  outskirts: 'any',
+  suburbs: 'any',
+  the: 'any',
+  of: 'any',
+  north: 'any',
+  northern: 'any',
+  south: 'any',
+  southern: 'any',
+  east: 'any',
+  eastern: 'any',
+  west: 'any',
+  western: 'any',
+  central: 'any',
+  northeastern: 'any',
+  northwestern: 'any',
+  southeastern: 'any',
+  southwestern: 'any',
+};
+
+/** Arabic type words (after folding): محافظة, ريف, مدينة, بلدة, قرية, مخيم, حي, منطقة. */
+const ARABIC_LEADING: Record<string, Want> = {
+  محافظه: 'admin',
+  ريف: 'admin',
+  مدينه: 'locality',
+  بلده: 'locality',
+  قريه: 'locality',
+  مخيم: 'any',
+  حي: 'any',
+  منطقه: 'any',
+};
+
+const COUNTRY_WORDS: Record<string, string> = {
+  syria: 'SY',
+  syrian: 'SY',
+  iraq: 'IQ',
+  iraqi: 'IQ',
+  yemen: 'YE',
+  yemeni: 'YE',
+  libya: 'LY',
+  libyan: 'LY',
+  somalia: 'SO',
+  somali: 'SO',
+  somaliland: 'SO',
+  palestine: 'PS',
+  palestinian: 'PS',
+  'palestinian territories': 'PS',
+  gaza: 'PS',
+  'gaza strip': 'PS',
+  'west bank': 'PS',
+  lebanon: 'LB',
+  lebanese: 'LB',
+};
+
+interface Query {
+  /** Key of the whole input. */
+  full: string;
+  fullSkeleton: string;
+  /** Key with type words (province, city, countryside of ...) removed, and what they asked for. */
+  stripped: string;
+  strippedSkeleton: string;
+  want: Want;
+}
+
+interface Candidate {
+  idx: number;
+  flags: number;
+}
+
+function parseQuery(input: string): Query | null {
+  if (isArabicScript(input)) {
+    const words = arabicWords(input);
+    if (words.length === 0) return null;
+    let want: Want = 'any';
+    let rest = words;
+    const first = words[0] ?? '';
+    if (words.length > 1 && first in ARABIC_LEADING) {
+      want = ARABIC_LEADING[first] ?? 'any';
+      rest = words.slice(1);
+    }
+    const full = arabicKey(words);
+    return { full, fullSkeleton: '', stripped: arabicKey(rest), strippedSkeleton: '', want };
+  }
+  const words = dropArticles(foldWords(input));
+  if (words.length === 0) return null;
+  let start = 0;
+  let end = words.length;
+  let want: Want = 'any';
+  const note = (w: Want): void => {
+    if (w !== 'any' && want === 'any') want = w;
+  };
+  for (let changed = true; changed && end - start > 1;) {
+    changed = false;
+    const last = words[end - 1] ?? '';
+    const t = TRAILING[last];
+    if (t) {
+      note(t);
+      end--;
+      changed = true;
+      if (last === 'camp' && words[end - 1] === 'refugee' && end - start > 1) end--;
+      continue;
+    }
+    const l = LEADING[words[start] ?? ''];
+    if (l) {
+      note(l);
+      start++;
+      changed = true;
+    }
+  }
+  const rest = start === 0 && end === words.length ? words : dropArticles(words.slice(start, end));
+  return {
+    full: baseKey(words),
+    fullSkeleton: skeletonKey(words),
+    stripped: baseKey(rest),
+    strippedSkeleton: skeletonKey(rest),
+    want,
+  };
+}
+
+const VOWEL_RE = /[aeiou]/;
+
+/**
+ * Same first letter (any vowel matches any vowel) and edit distance within a third of the longer
+ * spelling: Kafar Jales ~ Kafr Jalis, Orem ~ Urum, but not Ain Jara ~ Nijarra.
+ */
+export function closeSpelling(a: string, b: string): boolean {
+  const a0 = a[0] ?? '';
+  const b0 = b[0] ?? '';
+  if (a0 !== b0 && !(VOWEL_RE.test(a0) && VOWEL_RE.test(b0))) return false;
+  const max = Math.floor((Math.max(a.length, b.length) + 1) / 3);
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    prev = cur;
+  }
+  return (prev[b.length] as number) <= max;
+}
+
+/** Great-circle distance in kilometres (haversine). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** A PlaceResolver plus what the build and tests want to know about the index. */
+export interface GazetteerResolver extends PlaceResolver {
+  /** Aliases whose target did not resolve (should be empty). */
+  readonly unresolvedAliases: string[];
+  readonly size: number;
+}
+
+/** Builds the name index over the gazetteer and returns the resolver. */
+export function createResolver(data: GazetteerData): GazetteerResolver {
+  const entries: GazetteerEntry[] = data.entries;
+  const pre = precomputed(data.index);
+  // Entries the build did not index (hand-added rows) and aliases are indexed here.
+  const runtime: NameIndex = indexEntries(entries, emptyIndex(), data.index ? data.index.entryCount : 0);
+  const get = (kind: keyof NameIndex, key: string): number[] | undefined =>
+    key ? postingsOf(pre[kind], runtime[kind], key) : undefined;
+  let byIdMap: Map<string, number> | undefined;
+  const byId = (id: string): number | undefined => {
+    if (!byIdMap) {
+      byIdMap = new Map();
+      for (let i = 0; i < entries.length; i++) byIdMap.set((entries[i] as GazetteerEntry).id, i);
+    }
+    return byIdMap.get(id);
+  };
+  const places: (Place | undefined)[] = new Array<Place | undefined>(entries.length);
+
+  const countryKeys = new Map<string, string>();
+  for (const [word, cc] of Object.entries(COUNTRY_WORDS)) countryKeys.set(baseKey(foldWords(word)), cc);
+  for (const [cc, name] of Object.entries(data.countries)) {
+    countryKeys.set(baseKey(foldWords(name)), cc);
+    countryKeys.set(cc.toLowerCase(), cc);
+  }
+
+  const admin1Cache = new Map<string, string | null>();
+  const countryCache = new Map<string, string | null>();
+
+  const canonicalAdmin1 = (hint: string): string | null => {
+    let v = admin1Cache.get(hint);
+    if (v === undefined) {
+      const idx = admin1Index(hint, undefined);
+      v = idx === null ? null : ((entries[idx] as GazetteerEntry).admin1 ?? null);
+      admin1Cache.set(hint, v);
+    }
+    return v;
+  };
+
+  const countryCode = (hint: string): string | null => {
+    let v = countryCache.get(hint);
+    if (v === undefined) {
+      v =
+        countryKeys.get(hint.length === 2 ? hint.toLowerCase() : baseKey(dropArticles(foldWords(hint)))) ??
+        null;
+      countryCache.set(hint, v);
+    }
+    return v;
+  };
+
+  interface Ranking {
+    admin1: (string | null)[];
+    countries: (string | null)[];
+  }
+
+  const ranking = (context: PlaceContext | undefined): Ranking => ({
+    admin1: context ? context.admin1Hints.map(canonicalAdmin1) : [],
+    countries: context ? context.countryHints.map(countryCode) : [],
+  });
+
+  const rankIn = (list: (string | null)[], value: string | null): number => {
+    if (value === null) return list.length;
+    const i = list.indexOf(value);
+    return i < 0 ? list.length : i;
+  };
+
+  const score = (c: Candidate, e: GazetteerEntry): number =>
+    IMPORTANCE[e.precision] + (c.flags & PRIMARY ? PRIMARY_BONUS : 0);
+
+  /** Negative when a ranks before b. */
+  const compare = (a: Candidate, b: Candidate, r: Ranking): number => {
+    const ea = entries[a.idx] as GazetteerEntry;
+    const eb = entries[b.idx] as GazetteerEntry;
+    return (
+      rankIn(r.admin1, ea.admin1) - rankIn(r.admin1, eb.admin1) ||
+      rankIn(r.countries, ea.countryCode) - rankIn(r.countries, eb.countryCode) ||
+      score(b, eb) - score(a, ea) ||
+      (eb.countryCode === 'SY' ? 1 : 0) - (ea.countryCode === 'SY' ? 1 : 0) ||
+      eb.population - ea.population ||
+      (eb.id.startsWith('geonames:') ? 1 : 0) - (ea.id.startsWith('geonames:') ? 1 : 0) ||
+      a.idx - b.idx
+    );
+  };
+
+  const filterWant = (postings: number[], want: Want): Candidate[] => {
+    const all = postings.map((p) => ({ idx: p >> 2, flags: p & 3 }));
+    if (want === 'any') return all;
+    const levels: LocationPrecision[][] =
+      want === 'admin'
+        ? [['governorate'], ['district']]
+        : want === 'district'
+          ? [['district'], ['governorate']]
+          : [['city', 'town', 'village', 'neighbourhood']];
+    for (const level of levels) {
+      const kept = all.filter((c) => level.includes((entries[c.idx] as GazetteerEntry).precision));
+      if (kept.length > 0) return kept;
+    }
+    return all;
+  };
+
+  const best = (cands: Candidate[], r: Ranking): Candidate => {
+    let top = cands[0] as Candidate;
+    for (let i = 1; i < cands.length; i++) {
+      const c = cands[i] as Candidate;
+      if (compare(c, top, r) < 0) top = c;
+    }
+    return top;
+  };
+
+  const matchesHint = (cands: Candidate[], r: Ranking): boolean =>
+    r.admin1.some((h) => h !== null) &&
+    cands.some((c) => r.admin1.includes((entries[c.idx] as GazetteerEntry).admin1));
+
+  const lookup = (kind: keyof NameIndex, q: Query, full: string, stripped: string): Candidate[] | null => {
+    const f = get(kind, full);
+    if (f) return filterWant(f, 'any');
+    const s = stripped !== full ? get(kind, stripped) : undefined;
+    return s ? filterWant(s, q.want) : null;
+  };
+
+  // Latin exact keys of an entry's names with their skeletons, computed when a skeleton match needs them.
+  const nameKeys = new Map<number, { key: string; skeleton: string }[]>();
+  const keysOfEntry = (idx: number): { key: string; skeleton: string }[] => {
+    let list = nameKeys.get(idx);
+    if (!list) {
+      const e = entries[idx] as GazetteerEntry;
+      list = [e.name, e.asciiName, ...e.altNames].map(keysOf);
+      nameKeys.set(idx, list);
+    }
+    return list;
+  };
+
+  /**
+   * Skeleton-tier candidates whose name is also close in spelling (edit distance at most a third
+   * of the length), so "air base Syria" does not become 'Arab al Yasir.
+   */
+  const skeletonCandidates = (q: Query): Candidate[] | null => {
+    const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
+    const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
+    let cands: Candidate[] | null = null;
+    let skel = full;
+    let base = q.full;
+    const f = get('skeleton', full);
+    if (f) cands = filterWant(f, 'any');
+    else if (stripped && stripped !== full) {
+      const st = get('skeleton', stripped);
+      if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
+    }
+    if (!cands) return null;
+    const close = cands.filter((c) =>
+      keysOfEntry(c.idx).some((k) => k.skeleton === skel && closeSpelling(base, k.key)),
+    );
+    return close.length > 0 ? close : null;
+  };
+
+  const resolveIndex = (name: string, context?: PlaceContext): { c: Candidate; match: PlaceMatch } | null => {
+    const q = parseQuery(name);
+    if (!q) return null;
+    if (q.want === 'admin') {
+      // "Deir Az-Zour province", "Idlib countryside": the governorate, by any spelling.
+      const gov = admin1Index(name, context?.countryHints[0]);
+      if (gov !== null) return { c: { idx: gov, flags: 0 }, match: 'name' };
+    }
+    const exactCands = lookup('exact', q, q.full, q.stripped);
+    const hasHints = context !== undefined && context.admin1Hints.length > 0;
+    let r: Ranking | undefined;
+    if (exactCands && !hasHints) {
+      r = ranking(context);
+      return { c: best(exactCands, r), match: 'name' };
+    }
+    r = ranking(context);
+    if (exactCands && matchesHint(exactCands, r)) return { c: best(exactCands, r), match: 'name' };
+    const skelCands = skeletonCandidates(q);
+    if (skelCands && matchesHint(skelCands, r)) return { c: best(skelCands, r), match: 'skeleton' };
+    if (exactCands) return { c: best(exactCands, r), match: 'name' };
+    if (skelCands) return { c: best(skelCands, r), match: 'skeleton' };
+    return null;
+  };
+
+  const toPlace = (idx: number, match: PlaceMatch): Place => {
+    let p = places[idx];
+    if (!p) {
+      const e = entries[idx] as GazetteerEntry;
+      p = {
+        id: e.id,
+        name: e.name,
+        nameAr: e.namesAr[0] ?? null,
+        country: data.countries[e.countryCode] ?? e.countryCode,
+        admin1: e.admin1,
+        admin2: e.admin2,
+        lat: e.lat,
+        lon: e.lon,
+        precision: e.precision,
+        population: e.population,
+        asciiName: e.asciiName,
+        countryCode: e.countryCode,
+        featureCode: e.featureCode,
+      };
+      places[idx] = p;
+    }
+    return p.match === match ? p : { ...p, match };
+  };
+
+  function admin1Index(name: string, country: string | undefined): number | null {
+    const q = parseQuery(name);
+    if (!q) return null;
+    const cc = country ? countryCode(country) : null;
+    const pick = (kind: keyof NameIndex, full: string, stripped: string): number | null => {
+      const postings = get(kind, full) ?? get(kind, stripped);
+      if (!postings) return null;
+      let top: GazetteerEntry | null = null;
+      let topIdx: number | null = null;
+      for (const p of postings) {
+        const e = entries[p >> 2] as GazetteerEntry;
+        if (cc && e.countryCode !== cc) continue;
+        const better =
+          !top ||
+          (e.countryCode === 'SY' ? 1 : 0) - (top.countryCode === 'SY' ? 1 : 0) > 0 ||
+          ((e.countryCode === 'SY') === (top.countryCode === 'SY') && e.population > top.population);
+        if (better) [top, topIdx] = [e, p >> 2];
+      }
+      return topIdx;
+    };
+    return (
+      pick('governorate', q.full, q.stripped) ??
+      pick(
+        'governorateSkeleton',
+        q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '',
+        q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '',
+      )
+    );
+  }
+
+  // Aliases: a target id, or a name resolved within the given governorate.
+  const unresolvedAliases: string[] = [];
+  for (const a of data.aliases) {
+    let idx = byId(a.target);
+    if (idx === undefined) {
+      const found = resolveIndex(a.target, {
+        admin1Hints: a.admin1 ? [a.admin1] : [],
+        countryHints: a.countryCode ? [a.countryCode] : [],
+      });
+      const e = found ? (entries[found.c.idx] as GazetteerEntry) : null;
+      if (found && e && (!a.admin1 || e.admin1 === canonicalAdmin1(a.admin1))) idx = found.c.idx;
+    }
+    if (idx === undefined) {
+      unresolvedAliases.push(`${a.alias} -> ${a.target}${a.admin1 ? ` (${a.admin1})` : ''}`);
+      continue;
+    }
+    const gov = (entries[idx] as GazetteerEntry).precision === 'governorate';
+    // Like a governorate's own names, an alias of one never counts as primary.
+    indexName(runtime, a.alias, idx, gov ? ALIAS : PRIMARY | ALIAS, gov, false);
+  }
+  admin1Cache.clear();
+
+  return {
+    unresolvedAliases,
+    size: entries.length,
+    resolve(name: string, context?: PlaceContext): Place | null {
+      const found = resolveIndex(name, context);
+      if (!found) return null;
+      return toPlace(found.c.idx, found.c.flags & ALIAS && found.match === 'name' ? 'alias' : found.match);
+    },
+    candidates(name: string, context?: PlaceContext): Place[] {
+      const q = parseQuery(name);
+      if (!q) return [];
+      const r = ranking(context);
+      const cands = lookup('exact', q, q.full, q.stripped);
+      const match: PlaceMatch = cands ? 'name' : 'skeleton';
+      const list = cands ?? skeletonCandidates(q) ?? [];
+      return list
+        .sort((a, b) => compare(a, b, r))
+        .map((c) => toPlace(c.idx, c.flags & ALIAS && match === 'name' ? 'alias' : match));
+    },
+    admin1(name: string, country?: string): Place | null {
+      const idx = admin1Index(name, country);
+      return idx === null ? null : toPlace(idx, 'name');
+    },
+    byId(id: string): Place | null {
+      const idx = byId(id);
+      return idx === undefined ? null : toPlace(idx, 'name');
+    },
+  };
+}
