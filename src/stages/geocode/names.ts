@@ -90,11 +90,28 @@ function baseWord(w: string): string {
   return c;
 }
 
-const GLUED_ARTICLE_RE = /^(?:al|el)(?=[^aeiouywl]..)/;
+/** Character codes of a e i o u y w (the letters a skeleton drops). */
+const SKELETON_VOWELS = new Set([97, 101, 105, 111, 117, 121, 119]);
 
 function skeletonWord(w: string): string {
+  let from = 0;
   // Press spellings glue the article on (Alkobra, Alsibil); only the skeleton tier undoes that.
-  let c = collapseDoubles(w.replace(GLUED_ARTICLE_RE, '').replace(/[aeiouyw]/g, ''));
+  if (
+    w.length >= 5 &&
+    (w.startsWith('al') || w.startsWith('el')) &&
+    w[2] !== 'l' &&
+    !SKELETON_VOWELS.has(w.charCodeAt(2))
+  ) {
+    from = 2;
+  }
+  let c = '';
+  let prev = '';
+  for (let i = from; i < w.length; i++) {
+    const ch = w[i] as string;
+    if (SKELETON_VOWELS.has(w.charCodeAt(i)) || ch === prev) continue;
+    c += ch;
+    prev = ch;
+  }
   if (c.length > 1 && c.endsWith('h')) c = c.slice(0, -1);
   return c;
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { loadGazetteer } from '../../adapters/gazetteer/load.ts';
 import type { PlaceContext } from '../../domain/place.ts';
 import { createResolver, distanceKm, type GazetteerResolver } from './index.ts';
+import { closeSpelling } from './resolver.ts';
 import { indexEntries } from './name-index.ts';
 
 let resolver: GazetteerResolver;
@@ -198,4 +199,12 @@ test('distanceKm is the haversine distance', () => {
   assert.equal(distanceKm(35, 40, 35, 40), 0);
   const d = distanceKm(36.20244, 37.15183, 35.93062, 36.63393); // Aleppo - Idlib
   assert.ok(d > 55 && d < 60, String(d));
+});
+
+test('closeSpelling: vowels cost half, the first letter must agree', () => {
+  assert.ok(closeSpelling('kafarjales', 'kafrjalis'));
+  assert.ok(closeSpelling('qasrbreij', 'qasrburayj'));
+  assert.ok(closeSpelling('oremkubra', 'urumkubra'));
+  assert.ok(!closeSpelling('ainjara', 'nijara'));
+  assert.ok(!closeSpelling('airbasesyria', 'arabyasir'));
 });

@@ -29,6 +29,8 @@ import {
  * province" (asked for explicitly) the governorate.
  */
 const PRIMARY_BONUS = 2.5;
+/** A name shorter than this (as an exact-tier key) is not matched by its skeleton. */
+const MIN_SKELETON_QUERY = 5;
 const IMPORTANCE: Record<LocationPrecision, number> = {
   country: 7,
   city: 6,
@@ -162,15 +164,12 @@ function parseQuery(input: string): Query | null {
   let start = 0;
   let end = words.length;
   let want: Want = 'any';
-  const note = (w: Want): void => {
-    if (w !== 'any' && want === 'any') want = w;
-  };
   for (let changed = true; changed && end - start > 1;) {
     changed = false;
     const last = words[end - 1] ?? '';
     const t = TRAILING[last];
     if (t) {
-      note(t);
+      if (t !== 'any' && want === 'any') want = t;
       end--;
       changed = true;
       if (last === 'camp' && words[end - 1] === 'refugee' && end - start > 1) end--;
@@ -178,7 +177,7 @@ function parseQuery(input: string): Query | null {
     }
     const l = LEADING[words[start] ?? ''];
     if (l) {
-      note(l);
+      if (l !== 'any' && want === 'any') want = l;
       start++;
       changed = true;
     }
@@ -193,35 +192,38 @@ function parseQuery(input: string): Query | null {
   };
 }
 
-const VOWEL_RE = /[aeiou]/;
+const VOWELS = new Set([97, 101, 105, 111, 117, 121, 119]); // a e i o u y w
 
-/**
- * Same first letter (any vowel matches any vowel) and edit distance within a third of the longer
- * spelling: Kafar Jales ~ Kafr Jalis, Orem ~ Urum, but not Ain Jara ~ Nijarra.
- */
 export function closeSpelling(a: string, b: string): boolean {
-  const a0 = a[0] ?? '';
-  const b0 = b[0] ?? '';
-  if (a0 !== b0 && !(VOWEL_RE.test(a0) && VOWEL_RE.test(b0))) return false;
-  const max = Math.floor((Math.max(a.length, b.length) + 1) / 3);
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const a0 = a.charCodeAt(0);
+  const b0 = b.charCodeAt(0);
+  if (a0 !== b0 && !(VOWELS.has(a0) && VOWELS.has(b0))) return false;
+  const budget = Math.max(1, Math.max(a.length, b.length) / 5);
+  let prev: number[] = [0];
+  for (let j = 1; j <= b.length; j++) {
+    prev.push((prev[j - 1] as number) + (VOWELS.has(b.charCodeAt(j - 1)) ? 0.5 : 1));
+  }
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    const costA = VOWELS.has(ca) ? 0.5 : 1;
+    const cur = [(prev[0] as number) + costA];
+    let rowMin = cur[0] as number;
     for (let j = 1; j <= b.length; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const vowelB = VOWELS.has(cb);
+      const change = ca === cb ? 0 : costA === 0.5 && vowelB ? 0.5 : 1;
       const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (prev[j] as number) + costA,
+        (cur[j - 1] as number) + (vowelB ? 0.5 : 1),
+        (prev[j - 1] as number) + change,
       );
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return false;
+    if (rowMin > budget) return false;
     prev = cur;
   }
-  return (prev[b.length] as number) <= max;
+  return (prev[b.length] as number) <= budget;
 }
 
 /** Great-circle distance in kilometres (haversine). */
@@ -246,8 +248,17 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   const pre = precomputed(data.index);
   // Entries the build did not index (hand-added rows) and aliases are indexed here.
   const runtime: NameIndex = indexEntries(entries, emptyIndex(), data.index ? data.index.entryCount : 0);
-  const get = (kind: keyof NameIndex, key: string): number[] | undefined =>
-    key ? postingsOf(pre[kind], runtime[kind], key) : undefined;
+  // Precomputed postings are parsed once, on first use.
+  const parsed: NameIndex = emptyIndex();
+  const get = (kind: keyof NameIndex, key: string): number[] | undefined => {
+    if (!key) return undefined;
+    let list = parsed[kind].get(key);
+    if (list === undefined) {
+      list = postingsOf(pre[kind], runtime[kind], key);
+      if (list !== undefined) parsed[kind].set(key, list);
+    }
+    return list;
+  };
   let byIdMap: Map<string, number> | undefined;
   const byId = (id: string): number | undefined => {
     if (!byIdMap) {
@@ -348,9 +359,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return top;
   };
 
-  const matchesHint = (cands: Candidate[], r: Ranking): boolean =>
-    r.admin1.some((h) => h !== null) &&
-    cands.some((c) => r.admin1.includes((entries[c.idx] as GazetteerEntry).admin1));
+  const inHint = (c: Candidate, r: Ranking): boolean => {
+    const a1 = (entries[c.idx] as GazetteerEntry).admin1;
+    return a1 !== null && r.admin1.includes(a1);
+  };
+  const matchesHint = (cands: Candidate[], r: Ranking): boolean => cands.some((c) => inHint(c, r));
 
   const lookup = (kind: keyof NameIndex, q: Query, full: string, stripped: string): Candidate[] | null => {
     const f = get(kind, full);
@@ -375,7 +388,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
    * Skeleton-tier candidates whose name is also close in spelling (edit distance at most a third
    * of the length), so "air base Syria" does not become 'Arab al Yasir.
    */
-  const skeletonCandidates = (q: Query): Candidate[] | null => {
+  const skeletonCandidates = (q: Query, r: Ranking | null): Candidate[] | null => {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
     let cands: Candidate[] | null = null;
@@ -388,6 +401,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
     }
     if (!cands) return null;
+    // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
+    if (base.length < MIN_SKELETON_QUERY) {
+      if (!r) return null;
+      cands = cands.filter((c) => inHint(c, r));
+    }
     const close = cands.filter((c) =>
       keysOfEntry(c.idx).some((k) => k.skeleton === skel && closeSpelling(base, k.key)),
     );
@@ -411,7 +429,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     }
     r = ranking(context);
     if (exactCands && matchesHint(exactCands, r)) return { c: best(exactCands, r), match: 'name' };
-    const skelCands = skeletonCandidates(q);
+    const skelCands = skeletonCandidates(q, r);
     if (skelCands && matchesHint(skelCands, r)) return { c: best(skelCands, r), match: 'skeleton' };
     if (exactCands) return { c: best(exactCands, r), match: 'name' };
     if (skelCands) return { c: best(skelCands, r), match: 'skeleton' };
@@ -492,7 +510,9 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     // Like a governorate's own names, an alias of one never counts as primary.
     indexName(runtime, a.alias, idx, gov ? ALIAS : PRIMARY | ALIAS, gov, false);
   }
+  // Lookups made while resolving alias targets saw the index without the aliases.
   admin1Cache.clear();
+  for (const map of Object.values(parsed)) map.clear();
 
   return {
     unresolvedAliases,
@@ -508,7 +528,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       const r = ranking(context);
       const cands = lookup('exact', q, q.full, q.stripped);
       const match: PlaceMatch = cands ? 'name' : 'skeleton';
-      const list = cands ?? skeletonCandidates(q) ?? [];
+      const list = cands ?? skeletonCandidates(q, r) ?? [];
       return list
         .sort((a, b) => compare(a, b, r))
         .map((c) => toPlace(c.idx, c.flags & ALIAS && match === 'name' ? 'alias' : match));
