@@ -20,14 +20,20 @@ export function emptyIndex(): NameIndex {
 
 export function addPosting(map: Map<string, number[]>, key: string, idx: number, flags: number): void {
   const list = map.get(key);
-  if (!list) {
-    map.set(key, [idx * 4 + flags]);
-    return;
+  if (list) addPostingTo(list, idx, flags);
+  else map.set(key, [idx * 4 + flags]);
+}
+
+/** Adds entry `idx` to a postings list, or its flags to the posting already there. */
+function addPostingTo(list: number[], idx: number, flags: number): void {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const p = list[i] as number;
+    if (p >> 2 === idx) {
+      list[i] = p | flags;
+      return;
+    }
   }
-  const last = list.length - 1;
-  const prev = list[last] ?? -1;
-  if (prev >> 2 === idx) list[last] = prev | flags;
-  else if (!list.some((p) => p >> 2 === idx)) list.push(idx * 4 + flags);
+  list.push(idx * 4 + flags);
 }
 
 /** Indexes one name of entry `idx`; `withSkeleton` false for aliases (exact spellings only). */
@@ -78,7 +84,8 @@ export function postingsOf(
   const more = runtime.get(key);
   if (raw === undefined) return more;
   const parsed = raw.split(',').map(Number);
-  return more ? parsed.concat(more) : parsed;
+  if (more) for (const p of more) addPostingTo(parsed, p >> 2, p & 3);
+  return parsed;
 }
 
 /** The precomputed maps of a GazetteerIndex, by NameIndex field. */

@@ -363,7 +363,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     const a1 = (entries[c.idx] as GazetteerEntry).admin1;
     return a1 !== null && r.admin1.includes(a1);
   };
-  const matchesHint = (cands: Candidate[], r: Ranking): boolean => cands.some((c) => inHint(c, r));
+  /** 2: some candidate lies in a hinted governorate, 1: in a hinted country, 0: neither. */
+  const hintLevel = (cands: Candidate[], r: Ranking): number => {
+    let level = 0;
+    for (const c of cands) {
+      if (inHint(c, r)) return 2;
+      const cc = (entries[c.idx] as GazetteerEntry).countryCode;
+      if (level === 0 && r.countries.includes(cc)) level = 1;
+    }
+    return level;
+  };
 
   const lookup = (kind: keyof NameIndex, q: Query, full: string, stripped: string): Candidate[] | null => {
     const f = get(kind, full);
@@ -421,19 +430,15 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       if (gov !== null) return { c: { idx: gov, flags: 0 }, match: 'name' };
     }
     const exactCands = lookup('exact', q, q.full, q.stripped);
-    const hasHints = context !== undefined && context.admin1Hints.length > 0;
-    let r: Ranking | undefined;
-    if (exactCands && !hasHints) {
-      r = ranking(context);
-      return { c: best(exactCands, r), match: 'name' };
-    }
-    r = ranking(context);
-    if (exactCands && matchesHint(exactCands, r)) return { c: best(exactCands, r), match: 'name' };
+    const r = ranking(context);
+    const reachable = r.admin1.some((h) => h !== null) ? 2 : r.countries.some((h) => h !== null) ? 1 : 0;
+    if (exactCands && hintLevel(exactCands, r) >= reachable) return { c: best(exactCands, r), match: 'name' };
+    // A spelling variant in the hinted governorate (or country) beats an exact name elsewhere.
     const skelCands = skeletonCandidates(q, r);
-    if (skelCands && matchesHint(skelCands, r)) return { c: best(skelCands, r), match: 'skeleton' };
-    if (exactCands) return { c: best(exactCands, r), match: 'name' };
-    if (skelCands) return { c: best(skelCands, r), match: 'skeleton' };
-    return null;
+    if (skelCands && (!exactCands || hintLevel(skelCands, r) > hintLevel(exactCands, r))) {
+      return { c: best(skelCands, r), match: 'skeleton' };
+    }
+    return exactCands ? { c: best(exactCands, r), match: 'name' } : null;
   };
 
   const toPlace = (idx: number, match: PlaceMatch): Place => {
