@@ -540,10 +540,13 @@ The compiled files are therefore CC BY 4.0; keep this attribution when you copy 
 - \`index.tsv.gz\`: the name index over \`places.tsv.gz\` (match keys of
   \`src/stages/geocode/names.ts\` -> row numbers), precomputed so that loading stays fast. Rebuild
   both whenever the name keys change.
-- \`extra-places.tsv\`: hand-written entries the source lacks (Gaza City neighbourhoods and the
-  like), same columns, ids \`sw:<slug>\`. Coordinates are approximate centres.
+- \`extra-places.tsv\`: hand-written entries the source lacks (districts of Gaza City, Rafah, Khan Younis,
+  Aleppo, Damascus, Homs and Raqqa; Eastern Ghouta), same columns, ids \`sw:<slug>\`. Coordinates
+  are approximate centres, good to a kilometre or two.
 - \`aliases.tsv\`: hand-written press spellings the source lacks: \`alias\`, \`target\` (an entry id,
-  or a name resolved within \`admin1\`), \`admin1\`, \`country_code\`.
+  or a name resolved within \`admin1\`), \`admin1\`, \`country_code\`. An alias of a governorate
+  capital usually appears twice, once for the city and once for the governorate. The geocode
+  tests fail when a target no longer resolves.
 
 ## How \`places.tsv.gz\` is built
 
