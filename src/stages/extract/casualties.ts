@@ -1,6 +1,6 @@
 /** Casualty figures in one sentence: who (category), killed or injured, and the range the words give. */
 import type { Range } from '../../domain/range.ts';
-import { findNumbers, type NumberMention } from './numbers.ts';
+import { findNumbers, UNITS, type NumberMention } from './numbers.ts';
 
 export type Outcome = 'killed' | 'injured';
 export type Group = 'people' | 'civilians' | 'children' | 'women' | 'men' | 'combatants';
@@ -184,24 +184,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
         const n2 = nounGroups(tail.slice(coord[0].length));
         if (n2 && n2.groups[0] !== 'people') {
           const word = coord[1] ?? '';
-          const v2 = /^\d+$/.test(word)
-            ? Number(word)
-            : (
-                {
-                  a: 1,
-                  an: 1,
-                  one: 1,
-                  two: 2,
-                  three: 3,
-                  four: 4,
-                  five: 5,
-                  six: 6,
-                  seven: 7,
-                  eight: 8,
-                  nine: 9,
-                  ten: 10,
-                } as Record<string, number>
-              )[word];
+          const v2 = /^\d+$/.test(word) ? Number(word) : (UNITS[word] ?? undefined);
           if (v2 !== undefined) {
             const addTail = tail.slice(coord[0].length + n2.len);
             if (KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)) {

@@ -1,6 +1,7 @@
 /** Numbers written in digits or words, found with their offsets. */
 
-const UNITS: Record<string, number> = {
+/** Number words up to nineteen, with "a"/"an" as one. */
+export const UNITS: Record<string, number> = {
   zero: 0,
   no: 0,
   one: 1,
