@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { LocationPrecision } from '../src/domain/extraction.ts';
-import type { GazetteerEntry } from '../src/domain/gazetteer.ts';
+import { COUNTRY_NAMES, type GazetteerEntry } from '../src/domain/gazetteer.ts';
 import { indexEntries, type NameIndex } from '../src/stages/geocode/name-index.ts';
 import { entryKeys, nameKey } from '../src/stages/geocode/names.ts';
 
@@ -16,15 +16,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = join(repoRoot, '..', 'shared', 'data', 'gazetteer');
 const outDir = join(repoRoot, 'data', 'gazetteer');
 
-const COUNTRIES: Record<string, string> = {
-  SY: 'Syria',
-  IQ: 'Iraq',
-  YE: 'Yemen',
-  LY: 'Libya',
-  SO: 'Somalia',
-  PS: 'Palestine',
-  LB: 'Lebanon',
-};
+const COUNTRIES = COUNTRY_NAMES;
 
 /** GeoNames admin1 code -> plain English governorate name. */
 const ADMIN1: Record<string, Record<string, string>> = {

@@ -4,11 +4,33 @@
  */
 import type { Range } from './range.ts';
 
-export type Stance = 'blames' | 'confirms' | 'denies' | 'unsure';
-export type DatePrecision = 'day' | 'month' | 'year' | 'range' | 'unknown';
-export type LocationPrecision =
-  'exact' | 'street' | 'neighbourhood' | 'village' | 'town' | 'city' | 'district' | 'governorate' | 'country';
-export type StrikeType = 'airstrike' | 'drone' | 'missile' | 'artillery' | 'barrel bomb' | 'unknown';
+export const STANCES = ['blames', 'confirms', 'denies', 'unsure'] as const;
+export type Stance = (typeof STANCES)[number];
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'range', 'unknown'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export const LOCATION_PRECISIONS = [
+  'exact',
+  'street',
+  'neighbourhood',
+  'village',
+  'town',
+  'city',
+  'district',
+  'governorate',
+  'country',
+] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+export const STRIKE_TYPES = ['airstrike', 'drone', 'missile', 'artillery', 'barrel bomb', 'unknown'] as const;
+export type StrikeType = (typeof STRIKE_TYPES)[number];
+/** The casualty fields, each a Range or null, in the format's order. */
+export const RANGE_FIELDS = [
+  'killed',
+  'civilians_killed',
+  'children_killed',
+  'women_killed',
+  'combatants_killed',
+  'injured',
+] as const;
 
 export interface Attribution {
   belligerent: string;

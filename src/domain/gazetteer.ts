@@ -55,3 +55,14 @@ export interface GazetteerData {
   /** ISO alpha-2 code -> English country name. */
   countries: Record<string, string>;
 }
+
+/** The countries the gazetteer covers: ISO code to English name. */
+export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  SY: 'Syria',
+  IQ: 'Iraq',
+  YE: 'Yemen',
+  LY: 'Libya',
+  SO: 'Somalia',
+  PS: 'Palestine',
+  LB: 'Lebanon',
+};

@@ -2,7 +2,17 @@
  * Checks a value against the extraction format v1 (docs/extraction-format.md) and returns every
  * problem with its path, so a caller can report them all at once.
  */
-import type { DatePrecision, LocationPrecision, Stance, StrikeType } from './extraction.ts';
+import {
+  DATE_PRECISIONS,
+  LOCATION_PRECISIONS,
+  RANGE_FIELDS,
+  STANCES,
+  STRIKE_TYPES,
+  type DatePrecision,
+  type LocationPrecision,
+  type Stance,
+  type StrikeType,
+} from './extraction.ts';
 
 export interface ExtractionProblem {
   /** Where the problem is, e.g. `events[0].killed.min`. */
@@ -10,35 +20,6 @@ export interface ExtractionProblem {
   message: string;
 }
 
-const STANCES: readonly Stance[] = ['blames', 'confirms', 'denies', 'unsure'];
-const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'range', 'unknown'];
-const LOCATION_PRECISIONS: readonly LocationPrecision[] = [
-  'exact',
-  'street',
-  'neighbourhood',
-  'village',
-  'town',
-  'city',
-  'district',
-  'governorate',
-  'country',
-];
-const STRIKE_TYPES: readonly StrikeType[] = [
-  'airstrike',
-  'drone',
-  'missile',
-  'artillery',
-  'barrel bomb',
-  'unknown',
-];
-const RANGE_FIELDS = [
-  'killed',
-  'civilians_killed',
-  'children_killed',
-  'women_killed',
-  'combatants_killed',
-  'injured',
-] as const;
 const NULLABLE_STRING_FIELDS = [
   'date_text',
   'place',

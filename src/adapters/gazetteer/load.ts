@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { LocationPrecision } from '../../domain/extraction.ts';
+import { LOCATION_PRECISIONS, type LocationPrecision } from '../../domain/extraction.ts';
+import { COUNTRY_NAMES } from '../../domain/gazetteer.ts';
 import type {
   GazetteerAlias,
   GazetteerData,
@@ -12,27 +13,7 @@ import type {
 
 const gazetteerDir = fileURLToPath(new URL('../../../data/gazetteer/', import.meta.url));
 
-const COUNTRIES: Record<string, string> = {
-  SY: 'Syria',
-  IQ: 'Iraq',
-  YE: 'Yemen',
-  LY: 'Libya',
-  SO: 'Somalia',
-  PS: 'Palestine',
-  LB: 'Lebanon',
-};
-
-const PRECISIONS = new Set<string>([
-  'exact',
-  'street',
-  'neighbourhood',
-  'village',
-  'town',
-  'city',
-  'district',
-  'governorate',
-  'country',
-]);
+const PRECISIONS = new Set<string>(LOCATION_PRECISIONS);
 
 function list(s: string | undefined): string[] {
   return s ? s.split('|') : [];
@@ -194,5 +175,5 @@ export function loadGazetteer(dir: string = gazetteerDir): GazetteerData {
   if (existsSync(extraFile)) entries.push(...parsePlaces(readFileSync(extraFile, 'utf8'), extraFile));
   const aliasFile = join(dir, 'aliases.tsv');
   const aliases = existsSync(aliasFile) ? parseAliases(readFileSync(aliasFile, 'utf8')) : [];
-  return { entries, ...(index ? { index } : {}), aliases, countries: { ...COUNTRIES } };
+  return { entries, ...(index ? { index } : {}), aliases, countries: { ...COUNTRY_NAMES } };
 }

@@ -1,4 +1,4 @@
-import type { ExtractedDocument } from '../../domain/extraction.ts';
+import { RANGE_FIELDS, type ExtractedDocument } from '../../domain/extraction.ts';
 
 const DOCUMENT_KEYS = ['id', 'published', 'language', 'title', 'events'];
 const EVENT_KEYS = [
@@ -29,14 +29,7 @@ const EVENT_KEYS = [
 const ATTRIBUTION_KEYS = ['belligerent', 'stance', 'by', 'quote'];
 const RANGE_KEYS = ['min', 'max'];
 const EVIDENCE_KEYS = ['field', 'start', 'end', 'text'];
-const RANGE_FIELDS = new Set([
-  'killed',
-  'civilians_killed',
-  'children_killed',
-  'women_killed',
-  'combatants_killed',
-  'injured',
-]);
+const RANGE_FIELD_SET = new Set<string>(RANGE_FIELDS);
 
 /** Copies an object with the format's keys first, in the documented order, then any extra keys. */
 function ordered(value: unknown, keys: string[], child?: (key: string, v: unknown) => unknown): unknown {
@@ -50,7 +43,7 @@ function ordered(value: unknown, keys: string[], child?: (key: string, v: unknow
 
 function orderEvent(event: unknown): unknown {
   return ordered(event, EVENT_KEYS, (key, v) => {
-    if (RANGE_FIELDS.has(key)) return ordered(v, RANGE_KEYS);
+    if (RANGE_FIELD_SET.has(key)) return ordered(v, RANGE_KEYS);
     if (key === 'attributed' && Array.isArray(v)) return v.map((a) => ordered(a, ATTRIBUTION_KEYS));
     if (key === 'evidence' && Array.isArray(v)) return v.map((e) => ordered(e, EVIDENCE_KEYS));
     return v;
