@@ -17,14 +17,14 @@ const lex = indexLexicon({
 const claims = (s: string): string[] =>
   findClaims(s, fold(s), lex, false).map((c) => `${c.belligerent}/${c.stance}`);
 
-test('a named speaker blames a belligerent', () => {
-  const c = findClaims(
-    'Damascus said four coalition jets hit the camp.',
-    fold('Damascus said four coalition jets hit the camp.'),
-    lex,
-    false,
+test('a named speaker blames a belligerent, and is named as the source', () => {
+  const s = 'Damascus said four coalition jets hit the camp.';
+  const c = findClaims(s, fold(s), lex, false);
+  assert.deepEqual(
+    c.map((x) => `${x.belligerent}/${x.stance}/${x.by}`),
+    ['us-coalition/blames/Damascus'],
   );
-  assert.ok(c.some((x) => x.belligerent === 'us-coalition' && x.stance === 'blames'));
+  assert.equal(s.slice(c[0]!.start, c[0]!.end), 'coalition');
 });
 
 test('a flat dismissal is a denial', () => {

@@ -17,6 +17,7 @@ export interface SentenceFacts {
   casualties: CasualtyMention[];
   claims: Claim[];
   places: PlaceMention[];
+  /** Date mentions inside the sentence; unlike the rest, offsets are into the whole text. */
   dates: DateMention[];
   weapons: WeaponHit[];
   /** A period total, a habit or a non-state attack: never starts an event. */

@@ -70,7 +70,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       const sentDates: DateMention[] = [];
       for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
         const m = dates[k]!;
-        sentDates.push({ ...m, start: m.start, end: m.end });
+        sentDates.push(m);
       }
       if (!strike && !casualtyWords) continue;
       facts.push({
@@ -105,7 +105,6 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         });
       }
     }
-    // Dates are given relative to the whole text; make them relative to the sentence like the rest.
     const drafts = groupEvents(facts);
     const docPlace = firstPlace(facts);
     const events: ExtractedEvent[] = [];

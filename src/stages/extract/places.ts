@@ -27,6 +27,8 @@ const TYPE_AFTER =
 const TRIGGER_BEFORE =
   /(?:\b(in|near|nearby|at|outside|around|on|into|across|towards|toward|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided|over|within|inside|across|throughout|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|north-west of|north-east of|south-west of|south-east of|outskirts of|vicinity of|area of|countryside of|edge of|from|to|based in|between)\s+(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|regime-held|government-held|is-held|isis-held|daesh-held|jihadist-held|militant-held|kurdish-held|nearby|northern|southern|eastern|western|central|rural|key|strategic|small|tiny|densely-populated|embattled|flashpoint|war-torn|syrian|iraqi|northwestern|northeastern|southwestern|southeastern|north-western|north-eastern|south-western|south-eastern)\s+){0,2}(?:(town|village|city|province|governorate|district|neighbourhood|neighborhood|area|countryside|outskirts|suburbs?|camp|region|hamlet|refugee camp|villages|towns|cities|neighbourhoods|neighborhoods)\s+of\s+)?)$/i;
 
+const VERB_TRIGGER =
+  /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
 const LIST_JOIN =
   /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:(?:town|village|city|neighbourhood|neighborhood)\s+of\s+)?$/i;
 
@@ -123,7 +125,10 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
         start: offset,
         end: typeM ? end + typeM[0].length : end,
         name,
-        textStart: trig ? offset - trig[0].length : offset,
+        // The place text starts at its relation words ("near the town of"), not at a verb before them.
+        textStart: trig
+          ? offset - trig[0].length + (VERB_TRIGGER.test(trig[1] ?? '') ? (trig[1]?.length ?? 0) + 1 : 0)
+          : offset,
         place,
         relation,
         coordinated,
