@@ -80,10 +80,27 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
     places.forEach((p, i) => {
       let target = drafts.find((d) => d.place && sameTarget(d.place.place, p.place)) ?? null;
       if (!target && current && current.place === null && near) target = current;
-      if (!target && current?.place && near && refines(current.place.place, p.place) && i === 0)
+      // A specific place inside the current event's broad one names where that strike hit, unless
+      // the sentence tells of another strike ("a separate raid", its own toll).
+      if (
+        !target &&
+        current?.place &&
+        near &&
+        i === 0 &&
+        refines(current.place.place, p.place) &&
+        !SEPARATE.test(f.lower) &&
+        !(killedIn(f) && current.facts.some(killedIn))
+      )
         target = current;
-      // A broader mention (the governorate, or its same-named capital) of the current event's place.
-      if (!target && current?.place && near && refines(p.place, current.place.place)) {
+      // A broader mention (the governorate, or its same-named capital) of the current event's place,
+      // or a landmark the current place lies near ("a few kilometres south-west of Kafranbel").
+      if (
+        !target &&
+        current?.place &&
+        near &&
+        (refines(p.place, current.place.place) ||
+          (p.relation !== null && kmBetween(p.place, current.place.place) <= LANDMARK_KM))
+      ) {
         if (!current.facts.includes(f)) current.facts.push(f);
         return;
       }
@@ -104,6 +121,21 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
     lastParagraph = f.sentence.paragraph;
   });
   return drafts;
+}
+
+const SEPARATE =
+  /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
+const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);
+
+/** A place described relative to a landmark lies within this distance of it. */
+const LANDMARK_KM = 15;
+
+function kmBetween(a: Place, b: Place): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** True when `specific` lies inside `broad`, a governorate or the same-named city of its governorate. */

@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ExtractedEvent, SourceDocument } from '../../domain/extraction.ts';
 import type { Lexicon } from '../../domain/lexicon.ts';
 import type { PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import { planAbsorption, type Absorbable } from './absorb.ts';
 import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
 import { findDateline, findDates, type DateMention } from './dates.ts';
@@ -25,6 +26,11 @@ const CASUALTY_WORD =
 // Totals over a period, habits and rates are not incidents.
 const EXCLUDED =
   /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of|per day|every day|on a daily basis|regularly|routinely|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
+// Tolls of the whole war ("a conflict that has killed more than 300000 people") are not incidents.
+const WAR_TOTAL =
+  /\b(?:(?:war|conflict|uprising|crisis|revolution|violence)\b[^.]{0,80}\b(?:began|begun|started|erupted|broke out)|since the (?:war|conflict|uprising|crisis|revolution)|(?:war|conflict|uprising|crisis|violence) (?:that |which )?(?:has |have |had )?(?:killed|claimed|left|caused))\b/;
+/** A toll this large is a war or campaign total, never one strike's. */
+const WAR_SCALE = 5000;
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
 const LINKED =
@@ -73,16 +79,20 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         sentDates.push(m);
       }
       if (!strike && !casualtyWords) continue;
+      const casualties = casualtyWords ? findCasualties(lower) : [];
+      const warTotal =
+        casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
+        (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= 1000) && WAR_TOTAL.test(lower));
       facts.push({
         sentence: s,
         lower,
         strike,
-        casualties: casualtyWords ? findCasualties(lower) : [],
+        casualties: warTotal ? [] : casualties,
         claims: findClaims(s.text, lower, lex, s.headline),
         places: findPlaces(s.text, resolver, emptyCtx),
         dates: sentDates,
         weapons: lex.weapons(lower),
-        excluded: EXCLUDED.test(lower) || NON_STATE.test(lower),
+        excluded: warTotal || EXCLUDED.test(lower) || NON_STATE.test(lower),
         linked: LINKED.test(lower),
       });
     }
@@ -94,20 +104,25 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           counts.set(p.place.admin1, (counts.get(p.place.admin1) ?? 0) + 1);
     const ctx: PlaceContext = {
       admin1Hints: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
-      countryHints: [],
+      countryHints: emptyCtx.countryHints,
     };
     if (ctx.admin1Hints.length > 0) {
       for (const f of facts) {
+        // A governorate named in the same sentence ("al-Khan in Hasakah province") comes first.
+        const local = f.places
+          .filter((p) => p.place.admin1 !== null && precisionRank(p.place) >= 5)
+          .map((p) => p.place.admin1!);
+        const here: PlaceContext = local.length === 0 ? ctx : { ...ctx, admin1Hints: [...new Set(local)] };
         f.places = f.places.map((p) => {
           if (precisionRank(p.place) >= 5) return p;
-          const better = resolver.resolve(p.name, ctx);
+          const better = resolver.resolve(p.name, here);
           return better ? { ...p, place: better } : p;
         });
       }
     }
     const drafts = groupEvents(facts);
     const docPlace = firstPlace(facts);
-    const events: ExtractedEvent[] = [];
+    const built: Array<Absorbable<(typeof drafts)[number]>> = [];
     let previousClaims: SentenceFacts['claims'] = [];
     for (const d of drafts) {
       const hasFigures = d.facts.some((f) => f.casualties.length > 0);
@@ -119,8 +134,27 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       } else if (!hasFigures && !hasClaims) continue;
       const claims = d.facts.flatMap((f) => f.claims);
       if (claims.length > 0) previousClaims = claims;
-      events.push(buildEvent(d, text, published, docPlace));
+      built.push({
+        event: buildEvent(d, text, published, docPlace),
+        at: d.facts[0]!.sentence.start,
+        source: d,
+      });
     }
+    // Broad mentions (the governorate, its capital) of a specific strike fold into it.
+    const plan = planAbsorption(built);
+    const events: ExtractedEvent[] = [];
+    built.forEach((b, i) => {
+      if (plan.has(i)) return;
+      const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
+      if (joined.length === 0) {
+        events.push(b.event);
+        return;
+      }
+      const facts = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
+        (x, y) => x.sentence.start - y.sentence.start,
+      );
+      events.push(buildEvent({ ...b.source, facts }, text, published, docPlace));
+    });
     const voice = doc.outlet ? stateVoice(doc.outlet) : null;
     if (voice) {
       // State media reporting its own side's strikes speak for that side (the belligerent confirms).

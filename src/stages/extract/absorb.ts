@@ -1,0 +1,118 @@
+/**
+ * A strike reported at a broad place (a governorate, or the city that gives the governorate its
+ * name) next to one at a specific place inside it is usually the same strike told twice: "jets
+ * struck Raqqa province on Saturday ... the raid on the village of Hanida killed 20". This folds
+ * such broad events into the specific one when nothing says they differ.
+ */
+import type { ExtractedEvent } from '../../domain/extraction.ts';
+import type { Range } from '../../domain/range.ts';
+
+/** An event with the position of its first sentence, and a way to rebuild it with more sentences. */
+export interface Absorbable<T> {
+  event: ExtractedEvent;
+  /** Offset of the event's first sentence in the text. */
+  at: number;
+  source: T;
+}
+
+/** Farther than this from the broad place's point, a specific place is not "inside" it. */
+const NEAR_KM = 25;
+const DAY = 86_400_000;
+
+const letters = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+
+/** A governorate, district, or the city named like its governorate ("Raqqa", "Hama", "Idlib"). */
+export function isBroad(e: ExtractedEvent): boolean {
+  if (e.place === null || e.admin1 === null) return false;
+  if (e.location_precision === 'governorate' || e.location_precision === 'district') return true;
+  if (e.location_precision !== 'city') return false;
+  const name = letters(e.place);
+  const admin1 = letters(e.admin1);
+  return name === admin1 || admin1.startsWith(name) || name.startsWith(admin1);
+}
+
+const RANK: Record<string, number> = {
+  exact: 0,
+  street: 1,
+  neighbourhood: 2,
+  village: 3,
+  town: 4,
+  city: 5,
+  district: 6,
+  governorate: 7,
+  country: 8,
+};
+
+function distanceKm(a: ExtractedEvent, b: ExtractedEvent): number {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** True when `inner` lies within the broad event's area. */
+function inside(broad: ExtractedEvent, inner: ExtractedEvent): boolean {
+  if (inner.place === null) return false;
+  if ((RANK[inner.location_precision ?? ''] ?? 9) >= (RANK[broad.location_precision ?? ''] ?? 9))
+    return false;
+  if (inner.admin1 !== null && inner.admin1 === broad.admin1) return true;
+  return broad.location_precision === 'city' && distanceKm(broad, inner) <= NEAR_KM;
+}
+
+function datesAgree(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true;
+  if (a.length !== 10 || b.length !== 10) return a.startsWith(b) || b.startsWith(a);
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= DAY;
+}
+
+const hasFigure = (r: Range | null): boolean => r !== null && (r.min !== null || r.max !== null);
+
+function overlaps(a: Range | null, b: Range | null): boolean {
+  if (!hasFigure(a) || !hasFigure(b)) return true;
+  const lo = (r: Range): number => r.min ?? 0;
+  const hi = (r: Range): number => r.max ?? Infinity;
+  return lo(a!) <= hi(b!) && lo(b!) <= hi(a!);
+}
+
+/**
+ * Decides which broad events fold into which specific ones. Returns, for each absorbed index, the
+ * index it joins. A broad event with its own death toll joins only when exactly one specific event
+ * fits and the tolls agree; without a toll it joins the nearest fitting event in the text.
+ */
+export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
+  const plan = new Map<number, number>();
+  items.forEach((b, bi) => {
+    if (!isBroad(b.event)) return;
+    const fits = items
+      .map((s, si) => ({ s, si }))
+      .filter(
+        ({ s, si }) =>
+          si !== bi &&
+          !plan.has(si) &&
+          s.event.background === b.event.background &&
+          inside(b.event, s.event) &&
+          datesAgree(b.event.date, s.event.date),
+      );
+    if (fits.length === 0) return;
+    if (hasFigure(b.event.killed)) {
+      if (fits.length !== 1 || !overlaps(b.event.killed, fits[0]!.s.event.killed)) return;
+      plan.set(bi, fits[0]!.si);
+      return;
+    }
+    fits.sort((x, y) => Math.abs(x.s.at - b.at) - Math.abs(y.s.at - b.at));
+    plan.set(bi, fits[0]!.si);
+  });
+  // A chain (a broad event joining one that itself joins another) ends at the last one.
+  for (const [from, to] of plan) {
+    let end = to;
+    const seen = new Set([from]);
+    while (plan.has(end) && !seen.has(end)) {
+      seen.add(end);
+      end = plan.get(end)!;
+    }
+    plan.set(from, end);
+  }
+  return plan;
+}

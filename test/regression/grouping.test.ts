@@ -1,0 +1,69 @@
+/**
+ * Regression corpus for how sentences become events: short reports written for these tests, each
+ * standing for a pattern that once went wrong.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadExtractor } from '../../src/compose.ts';
+import type { ExtractedDocument } from '../../src/domain/extraction.ts';
+
+const extract = loadExtractor();
+
+function run(text: string, published = '2017-04-10'): ExtractedDocument {
+  return extract({ id: 't', text, published, title: null, url: null, outlet: null });
+}
+
+describe('grouping regressions', () => {
+  it('folds a governorate mention into the village strike it introduces', () => {
+    const doc = run(
+      'Coalition jets struck Raqqa province on Sunday, activists said.\n\n' +
+        'The raid on the village of Hanida, west of the city, killed 14 civilians, the monitor said.',
+    );
+    assert.equal(doc.events.length, 1);
+    const [e] = doc.events;
+    assert.match(e!.place_text ?? '', /village of Hanida/);
+    assert.equal(e!.date, '2017-04-09');
+    assert.deepEqual(e!.killed, { min: 14, max: 14 });
+  });
+
+  it('keeps a city strike with its own different toll apart from a village strike', () => {
+    const doc = run(
+      'Air strikes on Idlib city killed 9 people on Saturday.\n\n' +
+        'In the village of Kafr Takharim, a separate raid killed 3 people on Saturday.',
+    );
+    assert.equal(doc.events.length, 2);
+  });
+
+  it('does not take the war-wide toll for a strike', () => {
+    const doc = run(
+      'Russian jets bombed the town of Saraqeb on Sunday, killing five people.\n\n' +
+        'More than 320000 people have been killed since the conflict began in 2011.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 5, max: 5 });
+  });
+
+  it('keeps the small toll of a sentence that also mentions the war', () => {
+    const doc = run(
+      'Monitors said 12 people were killed in the air strike on the village of Hass on Sunday, the deadliest on a school since the war began.',
+    );
+    assert.deepEqual(doc.events[0]?.killed, { min: 12, max: 12 });
+  });
+
+  it('resolves a village with the governorate named in its own sentence', () => {
+    const doc = run(
+      'Strikes hit Deir ez-Zor city on Sunday and killed 4 people.\n\n' +
+        'Air strikes also hit the village of al-Khan in the province of Hasakah on Sunday, killing 6 people.',
+    );
+    const khan = doc.events.find((e) => e.place_text?.includes('al-Khan'));
+    assert.equal(khan?.admin1, 'Hasakah');
+  });
+
+  it('treats a landmark the strike was near as part of the same strike', () => {
+    const doc = run(
+      'Jets struck the village of Hass in Idlib province on Wednesday, killing 20 people.\n\n' +
+        'The raids hit a school in the village, a few kilometres south-west of Kafranbel.',
+    );
+    assert.equal(doc.events.length, 1);
+  });
+});
