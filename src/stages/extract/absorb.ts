@@ -19,7 +19,14 @@ export interface Absorbable<T> {
 const NEAR_KM = 25;
 const DAY = 86_400_000;
 
-const letters = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+/** Consonant skeleton, so that "Deir Az-Zour" and "Deir ez-Zor" compare equal. */
+const letters = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')
+    .replace(/[aeiouyw]/g, '')
+    .replace(/(.)\1+/g, '$1');
 
 /** A governorate, district, or the city named like its governorate ("Raqqa", "Hama", "Idlib"). */
 export function isBroad(e: ExtractedEvent): boolean {

@@ -67,3 +67,33 @@ test('a weapon flown by one belligerent names it; one flown by two does not', ()
 test('opposition bodies named with a belligerent word are not that belligerent', () => {
   assert.deepEqual(claims('The Syrian Observatory said the market was hit.'), []);
 });
+
+test('a capital named as a place is not its government speaking', () => {
+  assert.deepEqual(claims('Government forces shelled the suburbs of Damascus on Monday, activists said.'), [
+    'syria-regime/blames',
+  ]);
+  assert.deepEqual(claims('Damascus denied that its aircraft had struck the market.'), [
+    'syria-regime/denies',
+  ]);
+});
+
+test('"Syrian" paired with another air force names the regime', () => {
+  assert.deepEqual(claims('The raids were believed to be carried out by Syrian and Russian jets.'), [
+    'syria-regime/unsure',
+    'russia/unsure',
+  ]);
+  assert.deepEqual(claims('Russian and Syrian warplanes pounded the town on Friday.'), [
+    'russia/blames',
+    'syria-regime/blames',
+  ]);
+});
+
+test('a belligerent joined by "or" to a perpetrator is named as one too', () => {
+  assert.deepEqual(
+    claims(
+      'It was not clear whether the strike was carried out by regime warplanes or their Russian allies.',
+    ),
+    ['syria-regime/unsure', 'russia/unsure'],
+  );
+  assert.deepEqual(claims('Officials said Russia, not the coalition, bombed the base.'), ['russia/blames']);
+});

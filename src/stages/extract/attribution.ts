@@ -93,6 +93,27 @@ export function findSpeakers(sentence: string, lex: LexiconIndex): Speaker[] {
   );
 }
 
+const NOT_BUT = /^\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?$/;
+const SYRIAN_CODE = 'syria-regime';
+const SYRIAN_PAIRED =
+  /\bsyrian(?=\s*(?:,\s*|and\s+|or\s+|&\s*|\/\s*)?(?:russian|iranian)\b)|\b(?:russian|iranian)\s*(?:,|and|or|&|\/)\s*syrian\b/g;
+const JOINED =
+  /^[\s'’s]*(?:(?:air ?force|jets?|warplanes?|war planes?|planes?|aircraft|forces|troops|army|military|helicopters?|bombers?|drones?)\s+)?(?:,|and|or|and\/or|\/|as well as|along with|together with)\s*(?:(?:their|its|the|his|her)\s+)?$/;
+
+/** A capital standing for its government ("Damascus said") is a speaker only where it speaks. */
+const METONYM = /^(?:damascus|moscow|washington|ankara|tehran|kremlin|the kremlin)$/;
+const SPEAKS_AFTER =
+  /^[\s,]*(?:(?:has|have|had|also|later|earlier|again|repeatedly|on [a-z]+)\s+){0,2}(?:said|says|announced|stated|confirmed|confirms|acknowledged|admitted|claimed|claims|denied|denies|rejected|rejects|insisted|accused|accuses|blamed|blames|told|dismissed|responded|declared|maintained)\b/;
+const SPEAKS_BEFORE = /(?:according to|statement (?:from|by)|spokes(?:man|woman|person) for)\s+(?:the\s+)?$/;
+
+function speaksAsOfficial(hit: AliasHit, lower: string): boolean {
+  if (!METONYM.test(lower.slice(hit.start, hit.end))) return true;
+  return (
+    SPEAKS_AFTER.test(lower.slice(hit.end, hit.end + 60)) ||
+    SPEAKS_BEFORE.test(lower.slice(Math.max(0, hit.start - 40), hit.start))
+  );
+}
+
 function isPerpetrator(hit: AliasHit, lower: string): boolean {
   const before = lower.slice(Math.max(0, hit.start - 40), hit.start);
   const after = lower.slice(hit.end, hit.end + 60);
@@ -111,7 +132,16 @@ function isPerpetrator(hit: AliasHit, lower: string): boolean {
  * else is named.
  */
 export function findClaims(sentence: string, lower: string, lex: LexiconIndex, isHeadline: boolean): Claim[] {
-  const hits = lex.belligerents(sentence, lower);
+  const hits = lex
+    .belligerents(sentence, lower)
+    .map((h) => (h.official && !speaksAsOfficial(h, lower) ? { ...h, official: false } : h));
+  // "Syrian and Russian jets", "Russian or Syrian warplanes": "Syrian" beside another air force is the regime's.
+  for (const m of lower.matchAll(SYRIAN_PAIRED)) {
+    const start = m.index + m[0].indexOf('syrian');
+    if (!hits.some((h) => h.start <= start && h.end > start))
+      hits.push({ start, end: start + 6, code: SYRIAN_CODE, official: false });
+  }
+  hits.sort((a, b) => a.start - b.start);
   const claims: Claim[] = [];
   const unknownCue = UNKNOWN.exec(lower);
   const weaponHits = lex.weapons(lower);
@@ -143,8 +173,38 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
     seen.add(key);
     claims.push(c);
   };
+  const perpetrators = new Set(hits.filter((h) => isPerpetrator(h, lower)));
+  // "Russia, not the coalition, bombed ...": the verb belongs to the first; the second is set aside,
+  // and denied when its own officials say so.
+  const contrasted = new Set<AliasHit>();
+  for (const h of hits) {
+    const other = hits.find((o) => o.start >= h.end && NOT_BUT.test(lower.slice(h.end, o.start)));
+    if (other && perpetrators.has(other)) {
+      perpetrators.delete(other);
+      perpetrators.add(h);
+      contrasted.add(other);
+    }
+  }
+  // A belligerent joined by "and"/"or" to a perpetrator is named as one too ("by regime warplanes or
+  // their Russian allies").
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const h of hits) {
+      if (perpetrators.has(h)) continue;
+      const partner = hits.find(
+        (o) =>
+          perpetrators.has(o) &&
+          o.code !== h.code &&
+          JOINED.test(o.end <= h.start ? lower.slice(o.end, h.start) : lower.slice(h.end, o.start)),
+      );
+      if (partner) {
+        perpetrators.add(h);
+        changed = true;
+      }
+    }
+  }
   for (const hit of hits) {
-    const perpetrator = isPerpetrator(hit, lower);
+    const perpetrator = perpetrators.has(hit);
     if (
       denial &&
       (perpetrator || hit.official || /\b(?:responsib|involve|carried out|conduct|strikes?)\b/.test(lower))
@@ -152,6 +212,14 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
       const official = hits.find((h) => h.official && h.code === hit.code);
       const by = official ? sentence.slice(official.start, official.end) : lex.label(hit.code);
       add({ belligerent: hit.code, stance: 'denies', by: cleanBy(by), start: hit.start, end: hit.end });
+      continue;
+    }
+    if (contrasted.has(hit)) {
+      const official = hits.find((h) => h.official && h.code === hit.code);
+      if (official) {
+        const by = cleanBy(sentence.slice(official.start, official.end));
+        add({ belligerent: hit.code, stance: 'denies', by, start: hit.start, end: hit.end });
+      }
       continue;
     }
     if (!perpetrator) continue;
