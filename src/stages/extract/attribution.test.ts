@@ -97,3 +97,17 @@ test('a belligerent joined by "or" to a perpetrator is named as one too', () => 
   );
   assert.deepEqual(claims('Officials said Russia, not the coalition, bombed the base.'), ['russia/blames']);
 });
+
+test('places held by a force, and what a force would do, are not strikes by it', () => {
+  assert.deepEqual(claims('Regime jets bombed positions held by Kurdish forces in the city.'), [
+    'syria-regime/blames',
+  ]);
+  assert.deepEqual(claims('He said US aircraft would defend the troops if they were threatened.'), []);
+  assert.deepEqual(claims('There was no comment from the coalition on the bombing.'), []);
+});
+
+test('officials reporting a joint operation confirm it for both partners', () => {
+  const s =
+    'Turkish Armed Forces and the coalition hit 20 targets in two air strikes, according to a statement by the Turkish General Staff.';
+  assert.deepEqual(claims(s), ['turkey/confirms', 'us-coalition/confirms']);
+});

@@ -11,11 +11,11 @@ export interface Claim {
 }
 
 const STRIKE_NOUN_AFTER =
-  /^[\s'’s-]*(?:(?:and|or|\/)\s+[a-z-]+\s+)?(?:[a-z-]+\s+){0,2}?(?:jets?|warplanes?|war planes?|fighter jets?|fighter planes?|aircraft|aircrafts|planes?|air ?force|airforce|air strikes?|airstrikes?|air raids?|strikes?|raids?|bombers?|helicopters?|gunships?|drones?|missiles?|rockets?|bombs?|bombardment|bombing|shelling|shells|artillery|aviation|airplanes?|air power|attacks?|barrel bombs?|navy|warships?|operation|forces bombed|strike)\b/;
+  /^[\s'’s-]*(?:(?:and|or|\/)\s+[a-z-]+\s+)?(?:(?!(?:on|in|at|for|about|over|after|to|from|with|against|into|of|by|the)\s)[a-z-]+\s+){0,2}?(?:jets?|warplanes?|war planes?|fighter jets?|fighter planes?|aircraft|aircrafts|planes?|air ?force|airforce|air strikes?|airstrikes?|air raids?|strikes?|raids?|bombers?|helicopters?|gunships?|drones?|missiles?|rockets?|bombs?|bombardment|bombing|shelling|shells|artillery|aviation|airplanes?|air power|attacks?|barrel bombs?|navy|warships?|operation|forces bombed|strike)\b/;
 const STRIKE_VERB_AFTER =
-  /^[\s,]*(?:(?:has|have|had|also|reportedly|allegedly|apparently|then|later|again|on \w+|repeatedly|heavily|[a-z]+ly)\s+){0,3}(?:bombed|bombs|bombing|struck|strikes|hit|hits|shelled|shells|pounded|pounds|targeted|targets|attacked|attacks|carried out|carries out|conducted|conducts|launched|launches|dropped|drops|fired|fires|raided|killed|kills|destroyed|destroys|razed|strafed|blasted|massacred|committed)\b/;
+  /^[\s,]*(?:(?:has|have|had|also|reportedly|allegedly|apparently|then|later|again|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|repeatedly|heavily|[a-z]+ly)\s+){0,3}(?:bombed|bombs|bombing|struck|strikes|hit|hits|shelled|shells|pounded|pounds|targeted|targets|attacked|attacks|carried out|carries out|conducted|conducts|launched|launches|dropped|drops|fired|fires|raided|killed|kills|destroyed|destroys|razed|strafed|blasted|massacred|committed)\b/;
 const AGENT_BEFORE =
-  /(?:\bby|blamed(?: it)? on|blaming(?: it)? on|blamed|blaming|accused|accusing|accuses|blames|carried out by|conducted by|belonging to|belonged to|belong to|attributed to|responsibility of|launched by|perpetrated by|from|of)\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|presumably|possibly|either|both|apparently|likely|unidentified|probably)\s+)?$/;
+  /(?:\bby|blamed(?: it)? on|blaming(?: it)? on|blamed|blaming|accused|accusing|accuses|blames|carried out by|conducted by|belonging to|belonged to|belong to|attributed to|responsibility of|launched by|perpetrated by|(?:strikes?|raids?|bombing|bombardment|shelling|fire|missiles?|rockets?|attacks?|jets|warplanes|planes|aircraft|bombs)\s+(?:from|of))\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|presumably|possibly|either|both|apparently|likely|unidentified|probably)\s+)?$/;
 const TARGET_BEFORE =
   /(?:against|on|targeting|targeted|target|attacked|attacking|hit|hitting|struck|bombed|shelled|at|toward|towards|near|into|held by|controlled by|positions of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,1}$/;
 const TARGET_AFTER =
@@ -58,7 +58,11 @@ function cleanSpeaker(raw: string): string | null {
   )
     words.pop();
   const out = words.join(' ');
-  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|It|He|She|They|We)$/.test(out))
+  if (
+    /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|It|He|She|They|We|the|a|an)$/.test(
+      out,
+    )
+  )
     return null;
   return out.length > 1 ? out : null;
 }
@@ -114,11 +118,18 @@ function speaksAsOfficial(hit: AliasHit, lower: string): boolean {
   );
 }
 
+const HELD_BY =
+  /\b(?:held|controlled|run|manned|occupied|besieged|backed|supported|trained|armed|protected|surrounded)\s+by\s+(?:the\s+)?$/;
+const MODAL_AFTER = /^\s*(?:would|will|could|can|may|might|should|must|plans? to|intends? to)\b/;
+
 function isPerpetrator(hit: AliasHit, lower: string): boolean {
   const before = lower.slice(Math.max(0, hit.start - 40), hit.start);
   const after = lower.slice(hit.end, hit.end + 60);
   if (TARGET_AFTER.test(after) && TARGET_BEFORE.test(before)) return false;
-  if (STRIKE_NOUN_AFTER.test(after)) return true;
+  if (HELD_BY.test(before)) return false;
+  const noun = STRIKE_NOUN_AFTER.exec(after);
+  // "US aircraft would defend the troops": a possibility, not a strike.
+  if (noun) return !MODAL_AFTER.test(after.slice(noun[0].length));
   if (STRIKE_VERB_AFTER.test(after)) return true;
   if (AGENT_BEFORE.test(before))
     return /\b(?:strikes?|raids?|attacks?|bomb|shell|jets|planes|aircraft|warplanes|killed|responsib)/.test(
@@ -238,6 +249,19 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
       by = lex.label(hit.code);
     }
     add({ belligerent: hit.code, stance, by, start: hit.start, end: hit.end });
+  }
+  // Officials reporting a joint operation ("Turkish Armed Forces and the coalition hit ...", by the
+  // Turkish General Staff) confirm it for both partners.
+  for (const c of claims) {
+    if (c.stance !== 'confirms') continue;
+    for (const d of claims) {
+      if (d === c || d.stance !== 'blames' || d.belligerent === c.belligerent) continue;
+      const between = c.end <= d.start ? lower.slice(c.end, d.start) : lower.slice(d.end, c.start);
+      if (JOINED.test(between)) {
+        d.stance = 'confirms';
+        d.by = c.by;
+      }
+    }
   }
   const u = unknownCue;
   if (u && claims.length === 0)

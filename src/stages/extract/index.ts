@@ -25,12 +25,16 @@ const CASUALTY_WORD =
   /\b(?:kill|dead|death|died|wound|injur|casualt|toll|lives|slain|martyr|perish|massacre)/;
 // Totals over a period, habits and rates are not incidents.
 const EXCLUDED =
-  /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of|per day|every day|on a daily basis|regularly|routinely|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
+  /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of|per day|every day|on a daily basis|regularly|routinely|often|frequently|usually|typically|commonly|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
 // Tolls of the whole war ("a conflict that has killed more than 300000 people") are not incidents.
 const WAR_TOTAL =
   /\b(?:(?:war|conflict|uprising|crisis|revolution|violence)\b[^.]{0,80}\b(?:began|begun|started|erupted|broke out)|since the (?:war|conflict|uprising|crisis|revolution)|(?:war|conflict|uprising|crisis|violence) (?:that |which )?(?:has |have |had )?(?:killed|claimed|left|caused))\b/;
 /** A toll this large is a war or campaign total, never one strike's. */
 const WAR_SCALE = 5000;
+const OPPOSITION_COALITION =
+  /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
+const MILITARY_COALITION =
+  /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
 const LINKED =
@@ -64,6 +68,8 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const title = doc.title ?? (titled ? text.slice(0, text.indexOf('\n')).trim() : null);
     const sentences = splitSentences(text, titled);
     const dates = findDates(text, published);
+    // In a text about the opposition's Syrian Coalition, a bare "the coalition" is that body.
+    const oppositionCoalition = OPPOSITION_COALITION.test(text) && !MILITARY_COALITION.test(text);
     const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: countryHints(text) };
     // First pass: per-sentence findings; places resolved without context.
     const facts: SentenceFacts[] = [];
@@ -88,7 +94,14 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         lower,
         strike,
         casualties: warTotal ? [] : casualties,
-        claims: findClaims(s.text, lower, lex, s.headline),
+        claims: findClaims(s.text, lower, lex, s.headline).filter(
+          (c) =>
+            !(
+              oppositionCoalition &&
+              c.belligerent === 'us-coalition' &&
+              /^coalitions?$/i.test(s.text.slice(c.start, c.end))
+            ),
+        ),
         places: findPlaces(s.text, resolver, emptyCtx),
         dates: sentDates,
         weapons: lex.weapons(lower),
