@@ -12,11 +12,13 @@ export interface Absorbable<T> {
   event: ExtractedEvent;
   /** Offset of the event's first sentence in the text. */
   at: number;
+  /** The event's place is the seat of its governorate (Aleppo, Raqqa, Damascus), by any name. */
+  seat: boolean;
   source: T;
 }
 
 /** Farther than this from the broad place's point, a specific place is not "inside" it. */
-const NEAR_KM = 25;
+const NEAR_KM = 60;
 const DAY = 86_400_000;
 
 /** Consonant skeleton, so that "Deir Az-Zour" and "Deir ez-Zor" compare equal. */
@@ -29,10 +31,11 @@ const letters = (s: string): string =>
     .replace(/(.)\1+/g, '$1');
 
 /** A governorate, district, or the city named like its governorate ("Raqqa", "Hama", "Idlib"). */
-export function isBroad(e: ExtractedEvent): boolean {
+export function isBroad(e: ExtractedEvent, seat = false): boolean {
   if (e.place === null || e.admin1 === null) return false;
   if (e.location_precision === 'governorate' || e.location_precision === 'district') return true;
   if (e.location_precision !== 'city') return false;
+  if (seat) return true;
   const name = letters(e.place);
   const admin1 = letters(e.admin1);
   return name === admin1 || admin1.startsWith(name) || name.startsWith(admin1);
@@ -60,12 +63,13 @@ function distanceKm(a: ExtractedEvent, b: ExtractedEvent): number {
 }
 
 /** True when `inner` lies within the broad event's area. */
-function inside(broad: ExtractedEvent, inner: ExtractedEvent): boolean {
-  if (inner.place === null) return false;
-  if ((RANK[inner.location_precision ?? ''] ?? 9) >= (RANK[broad.location_precision ?? ''] ?? 9))
-    return false;
-  if (inner.admin1 !== null && inner.admin1 === broad.admin1) return true;
-  return broad.location_precision === 'city' && distanceKm(broad, inner) <= NEAR_KM;
+function inside(broad: ExtractedEvent, inner: ExtractedEvent, innerSeat: boolean): boolean {
+  if (inner.place === null || isBroad(inner, innerSeat)) return false;
+  const innerRank = RANK[inner.location_precision ?? ''] ?? 9;
+  const broadRank = RANK[broad.location_precision ?? ''] ?? 9;
+  if (innerRank < broadRank && inner.admin1 !== null && inner.admin1 === broad.admin1) return true;
+  // A town near the governorate's capital, or Damascus and its suburbs across the governorate line.
+  return innerRank <= broadRank && distanceKm(broad, inner) <= NEAR_KM;
 }
 
 function datesAgree(a: string | null, b: string | null): boolean {
@@ -83,15 +87,27 @@ function overlaps(a: Range | null, b: Range | null): boolean {
   return lo(a!) <= hi(b!) && lo(b!) <= hi(a!);
 }
 
+/** Plan value for a broad event that only totals the specific ones: it is left out. */
+export const DROP = -1;
+
+function isSumOf(total: Range, parts: Array<Range | null>): boolean {
+  let sum = 0;
+  for (const p of parts) {
+    if (p === null || p.min === null || p.min !== p.max) return false;
+    sum += p.min;
+  }
+  return total.min === sum || total.max === sum;
+}
+
 /**
  * Decides which broad events fold into which specific ones. Returns, for each absorbed index, the
- * index it joins. A broad event with its own death toll joins only when exactly one specific event
+ * index it joins (or DROP). A broad event with its own death toll joins only when exactly one specific event
  * fits and the tolls agree; without a toll it joins the nearest fitting event in the text.
  */
 export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
   const plan = new Map<number, number>();
   items.forEach((b, bi) => {
-    if (!isBroad(b.event)) return;
+    if (!isBroad(b.event, b.seat)) return;
     const fits = items
       .map((s, si) => ({ s, si }))
       .filter(
@@ -99,11 +115,22 @@ export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
           si !== bi &&
           !plan.has(si) &&
           s.event.background === b.event.background &&
-          inside(b.event, s.event) &&
+          inside(b.event, s.event, s.seat) &&
           datesAgree(b.event.date, s.event.date),
       );
     if (fits.length === 0) return;
     if (hasFigure(b.event.killed)) {
+      // A toll that is exactly the sum of the places' own tolls is their total, not another strike.
+      if (
+        fits.length > 1 &&
+        isSumOf(
+          b.event.killed!,
+          fits.map((f) => f.s.event.killed),
+        )
+      ) {
+        plan.set(bi, DROP);
+        return;
+      }
       if (fits.length !== 1 || !overlaps(b.event.killed, fits[0]!.s.event.killed)) return;
       plan.set(bi, fits[0]!.si);
       return;
@@ -113,6 +140,7 @@ export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
   });
   // A chain (a broad event joining one that itself joins another) ends at the last one.
   for (const [from, to] of plan) {
+    if (to === DROP) continue;
     let end = to;
     const seen = new Set([from]);
     while (plan.has(end) && !seen.has(end)) {

@@ -35,6 +35,8 @@ const OPPOSITION_COALITION =
   /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
 const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
+/** GeoNames codes of a governorate's seat and the capital. */
+const SEATS = new Set(['PPLA', 'PPLC']);
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
 const LINKED =
@@ -150,6 +152,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       built.push({
         event: buildEvent(d, text, published, docPlace),
         at: d.facts[0]!.sentence.start,
+        seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
         source: d,
       });
     }
