@@ -27,6 +27,13 @@ const TYPE_AFTER =
 const TRIGGER_BEFORE =
   /(?:\b(in|near|nearby|at|outside|around|on|into|across|towards|toward|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided|over|within|inside|across|throughout|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|north-west of|north-east of|south-west of|south-east of|outskirts of|vicinity of|area of|countryside of|edge of|from|to|based in|between)\s+(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|regime-held|government-held|is-held|isis-held|daesh-held|jihadist-held|militant-held|kurdish-held|nearby|northern|southern|eastern|western|central|rural|key|strategic|small|tiny|densely-populated|embattled|flashpoint|war-torn|syrian|iraqi|northwestern|northeastern|southwestern|southeastern|north-western|north-eastern|south-western|south-eastern)\s+){0,2}(?:(town|village|city|province|governorate|district|neighbourhood|neighborhood|area|countryside|outskirts|suburbs?|camp|region|hamlet|refugee camp|villages|towns|cities|neighbourhoods|neighborhoods)\s+of\s+)?)$/i;
 
+// "against the town of X": a place word alone says a place follows (no relation word).
+const TYPE_OF_BEFORE =
+  /()\b(?:the\s+)?(town|village|city|district|neighbourhood|neighborhood|hamlet|refugee camp|towns|villages)\s+of\s+$/i;
+const NAME_PARTICLES = new Set(['Sheikh', 'Al', 'El', 'Abu', 'Umm', 'Bin']);
+const TYPED_BEFORE =
+  /\b(?:town|village|city|district|neighbourhood|neighborhood|area|camp|suburb|hamlet|towns|villages)\s+of\s+(?:the\s+)?$|\b(?:in|near|on|at)\s+$/i;
+
 const VERB_TRIGGER =
   /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
 const LIST_JOIN =
@@ -76,8 +83,17 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
   for (const m of sentence.matchAll(PHRASE_RE)) {
     let words = m[0].split(/\s+/);
     let offset = m.index;
-    // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name.
-    while (words.length > 0 && STOP.has(words[0]!)) {
+    // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name, but a particle
+    // after a place word is ("the village of Sheikh Mustafa").
+    while (
+      words.length > 0 &&
+      STOP.has(words[0]!) &&
+      !(
+        words.length > 1 &&
+        NAME_PARTICLES.has(words[0]!) &&
+        TYPED_BEFORE.test(sentence.slice(Math.max(0, offset - 40), offset))
+      )
+    ) {
       offset += words[0]!.length + 1;
       words = words.slice(1);
     }
@@ -91,7 +107,8 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       continue;
     const prev = out.at(-1);
     const listed = prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset));
-    const trig = TRIGGER_BEFORE.exec(sentence.slice(Math.max(0, offset - 60), offset));
+    const before = sentence.slice(Math.max(0, offset - 60), offset);
+    const trig = TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before);
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
