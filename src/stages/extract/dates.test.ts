@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDateline, findDates, findDatesFullScan, type DateMention } from './dates.ts';
+import { findDateline, findDates, findDatesFullScan, vagueness, type DateMention } from './dates.ts';
 
 // 2016-06-22 is a Wednesday.
 const WED = '2016-06-22';
@@ -400,4 +400,49 @@ test('findDateline ignores weekdays, month-only dates and anything past the star
   assert.equal(findDateline('Jets pound suburbs on Sunday\n\nThe raids began in March 2016.'), null);
   assert.equal(findDateline('Jets pound suburbs\n\n' + 'word '.repeat(120) + '5 May 2016'), null);
   assert.equal(findDateline(''), null);
+});
+
+// --- roles and vagueness ----------------------------------------------------------------------
+
+test('a day that introduces what a source said is the report day', () => {
+  const role = (text: string): string | undefined => only(text, WED).role;
+  assert.equal(role('The monitor said on Tuesday that nine people died.'), 'report');
+  assert.equal(role('Nine people died in the raid, state media reported Monday.'), 'report');
+  assert.equal(role('Local radio told Example News on Sunday that the bridge was down.'), 'report');
+  assert.equal(role('The ministry on Sunday said the strikes were precise.'), 'report');
+  assert.equal(role('Four bodies were found in the rubble, a medic said yesterday.'), 'report');
+  // The strike day, with the source named after it, is not a report day.
+  assert.equal(role('Jets hit the bakery on Tuesday the monitor said.'), undefined);
+  assert.equal(role('Jets hit the bakery on Tuesday, killing nine.'), undefined);
+});
+
+test('a dated photo caption is marked as such', () => {
+  const found = findDates(
+    'Smoke rises over the old market on June 5 2016 (Example Agency) Rescuers said',
+    WED,
+  );
+  assert.deepEqual(
+    found.map((m) => [m.text, m.role]),
+    [['on June 5 2016', 'caption']],
+  );
+});
+
+test('vague mentions say what they leave open', () => {
+  const kinds = (text: string): Array<string | null> => findDates(text, WED).map((m) => vagueness(m));
+  assert.deepEqual(kinds('Raids overnight hit the villages.'), ['occasion']);
+  assert.deepEqual(kinds('Strikes over the past 24 hours killed 30.'), ['occasion']);
+  assert.deepEqual(kinds('The clinic was bombed over the weekend.'), ['occasion']);
+  assert.deepEqual(kinds('Shelling has grown for the past week.'), ['span']);
+  assert.deepEqual(kinds('Bombing has intensified in recent days.'), ['span']);
+  assert.deepEqual(kinds('The school was hit last week.'), ['period']);
+  assert.deepEqual(kinds('The attack came two days after the convoy was hit.'), ['period']);
+  assert.deepEqual(kinds('The siege tightened in late May.'), ['month']);
+  assert.deepEqual(kinds('The town was shelled on Monday.'), [null]);
+});
+
+test('"two days after" an explicit date is not a vague time of its own', () => {
+  assert.deepEqual(
+    findDates('A week after the 3 June attack the road reopened.', WED).map((m) => m.text),
+    ['the 3 June'],
+  );
 });
