@@ -119,7 +119,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       } else if (!hasFigures && !hasClaims) continue;
       const claims = d.facts.flatMap((f) => f.claims);
       if (claims.length > 0) previousClaims = claims;
-      events.push(buildEvent(d, text, published, docPlace));
+      events.push(buildEvent(d, text, published, docPlace, facts));
     }
     const voice = doc.outlet ? stateVoice(doc.outlet) : null;
     if (voice) {
