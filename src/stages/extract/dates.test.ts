@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDateline, findDates, findDatesFullScan, type DateMention } from './dates.ts';
+import type { Place, PlaceResolver } from '../../domain/place.ts';
+import { findDateline, findDates, findDatesFullScan, vagueness, type DateMention } from './dates.ts';
+import { createExtractor } from './index.ts';
 
 // 2016-06-22 is a Wednesday.
 const WED = '2016-06-22';
@@ -400,4 +402,180 @@ test('findDateline ignores weekdays, month-only dates and anything past the star
   assert.equal(findDateline('Jets pound suburbs on Sunday\n\nThe raids began in March 2016.'), null);
   assert.equal(findDateline('Jets pound suburbs\n\n' + 'word '.repeat(120) + '5 May 2016'), null);
   assert.equal(findDateline(''), null);
+});
+
+// --- roles and vagueness ----------------------------------------------------------------------
+
+test('a day that introduces what a source said is the report day', () => {
+  const role = (text: string): string | undefined => only(text, WED).role;
+  assert.equal(role('The monitor said on Tuesday that nine people died.'), 'report');
+  assert.equal(role('Nine people died in the raid, state media reported Monday.'), 'report');
+  assert.equal(role('Local radio told Example News on Sunday that the bridge was down.'), 'report');
+  assert.equal(role('The ministry on Sunday said the strikes were precise.'), 'report');
+  assert.equal(role('Four bodies were found in the rubble, a medic said yesterday.'), 'report');
+  // The strike day, with the source named after it, is not a report day.
+  assert.equal(role('Jets hit the bakery on Tuesday the monitor said.'), undefined);
+  assert.equal(role('Jets hit the bakery on Tuesday, killing nine.'), undefined);
+});
+
+test('a dated photo caption is marked as such', () => {
+  const found = findDates(
+    'Smoke rises over the old market on June 5 2016 (Example Agency) Rescuers said',
+    WED,
+  );
+  assert.deepEqual(
+    found.map((m) => [m.text, m.role]),
+    [['on June 5 2016', 'caption']],
+  );
+});
+
+test('vague mentions say what they leave open', () => {
+  const kinds = (text: string): Array<string | null> => findDates(text, WED).map((m) => vagueness(m));
+  assert.deepEqual(kinds('Raids overnight hit the villages.'), ['occasion']);
+  assert.deepEqual(kinds('Strikes over the past 24 hours killed 30.'), ['occasion']);
+  assert.deepEqual(kinds('The clinic was bombed over the weekend.'), ['occasion']);
+  assert.deepEqual(kinds('Shelling has grown for the past week.'), ['span']);
+  assert.deepEqual(kinds('Bombing has intensified in recent days.'), ['span']);
+  assert.deepEqual(kinds('The school was hit last week.'), ['period']);
+  assert.deepEqual(kinds('The attack came two days after the convoy was hit.'), ['period']);
+  assert.deepEqual(kinds('The siege tightened in late May.'), ['month']);
+  assert.deepEqual(kinds('The town was shelled on Monday.'), [null]);
+});
+
+test('"two days after" an explicit date is not a vague time of its own', () => {
+  assert.deepEqual(
+    findDates('A week after the 3 June attack the road reopened.', WED).map((m) => m.text),
+    ['the 3 June'],
+  );
+});
+
+// --- the date an event takes --------------------------------------------------------------------
+
+const PLACES: Record<string, Place> = {};
+function place(name: string, admin1: string, precision: Place['precision'], lat: number, lon: number): void {
+  PLACES[name.toLowerCase()] = {
+    id: `test:${name}`,
+    name,
+    nameAr: null,
+    country: 'Syria',
+    admin1,
+    admin2: null,
+    lat,
+    lon,
+    precision,
+    population: 1000,
+  };
+}
+// The gazetteer's spelling of the provincial capital differs from the province's name.
+place('Ar Raqqah', 'Raqqa', 'city', 35.9, 38.9);
+PLACES['raqqa'] = PLACES['ar raqqah']!;
+place('Hanida', 'Raqqa', 'village', 35.95, 38.7);
+place('Idlib', 'Idlib', 'governorate', 35.9, 36.6);
+place('Binnish', 'Idlib', 'town', 35.95, 36.7);
+place('Saraqeb', 'Idlib', 'town', 35.86, 36.8);
+place('Ariha', 'Idlib', 'town', 35.81, 36.6);
+
+const resolver: PlaceResolver = {
+  resolve: (name) => PLACES[name.toLowerCase()] ?? null,
+  admin1: (name) => {
+    const p = PLACES[name.toLowerCase()];
+    return p?.precision === 'governorate' ? p : null;
+  },
+};
+const extract = createExtractor({
+  resolver,
+  lexicon: {
+    belligerents: [
+      { code: 'russia', label: 'Russia', aliases: ['russian jets'], spokespeople: ['russian ministry'] },
+    ],
+    weapons: [{ name: 'X-1', aliases: ['x-1 bomber'], users: ['russia'], strike_type: 'airstrike' }],
+    outlets: ['Example News'],
+  },
+});
+
+/** The dates of the events extracted from `text`, as "place date". */
+function eventDates(text: string, published = WED): string[] {
+  const doc = extract({ id: 't', text, published, title: null, url: null, outlet: null });
+  return doc.events.map((e) => `${e.place} ${e.date}`);
+}
+
+test('the strike day wins over the day a source spoke', () => {
+  assert.deepEqual(
+    eventDates(
+      'Jets struck the market in Binnish on Monday killing nine people, the monitor said on Tuesday.',
+    ),
+    ['Binnish 2016-06-20'],
+  );
+  // The report day comes first, the strike day in a later sentence about the same strike.
+  assert.deepEqual(
+    eventDates(
+      'Air strikes killed nine people in Binnish, state media reported Tuesday. The jets first hit the market of Binnish on Monday.',
+    ),
+    ['Binnish 2016-06-20'],
+  );
+});
+
+test('when the only time is the day a source spoke, that day is used', () => {
+  assert.deepEqual(eventDates('Air strikes killed nine people in Binnish, activists said on Tuesday.'), [
+    'Binnish 2016-06-21',
+  ]);
+  assert.deepEqual(eventDates('Air strikes killed nine people in Binnish, a monitor said yesterday.'), [
+    'Binnish 2016-06-21',
+  ]);
+});
+
+test('a vague time next to the report day leaves the day unknown', () => {
+  assert.deepEqual(
+    eventDates('Air raids on Binnish killed twelve people overnight, the monitor said on Wednesday.'),
+    ['Binnish null'],
+  );
+  assert.deepEqual(
+    eventDates('Strikes killed 18 fighters near Binnish over the past 24 hours, a monitor said on Tuesday.'),
+    ['Binnish null'],
+  );
+  assert.deepEqual(
+    eventDates(
+      'A clinic in Binnish was destroyed by air strikes over the weekend that killed 13 people, aid workers said Monday.',
+    ),
+    ['Binnish null'],
+  );
+});
+
+test('an undated part of the news takes the day of the lead that contains it', () => {
+  assert.deepEqual(
+    eventDates(
+      'The toll of the coalition air strike in Raqqa province rose to 20, media reported Tuesday.\n\n' +
+        'Earlier the state agency gave a lower figure.\n\n' +
+        'The planes bombed the village of Hanida west of the city. At least 20 civilians were killed.',
+    ),
+    ['Hanida 2016-06-21'],
+  );
+});
+
+test('an undated strike elsewhere does not take the day of another place', () => {
+  assert.deepEqual(
+    eventDates(
+      'Jets bombed Binnish on Monday killing five people. Artillery shelling killed three people in Saraqeb. ' +
+        'Witnesses said jets bombed Ariha killing 6 people.',
+    ),
+    ['Binnish 2016-06-20', 'Saraqeb null', 'Ariha null'],
+  );
+});
+
+test("the sentence naming the event's place gives its day before an earlier vague one", () => {
+  assert.deepEqual(
+    eventDates(
+      'Overnight strikes on Idlib killed ten people. Two children were killed in air strikes on Tuesday morning in the town of Ariha.',
+    ),
+    ['Ariha 2016-06-21'],
+  );
+});
+
+test('a strike counted from another undated strike has no day of its own', () => {
+  assert.deepEqual(
+    eventDates(
+      'Jets bombed a clinic in Binnish on Wednesday killing four medics. The raid came two days after jets hit a convoy near Saraqeb killing twelve people.',
+    ),
+    ['Binnish 2016-06-22', 'Saraqeb null'],
+  );
 });

@@ -20,6 +20,12 @@ export interface DateMention {
   /** Last day of a range ("February 6th-8th", "between Saturday and Monday"). */
   end_date?: string;
   kind: 'explicit' | 'weekday' | 'relative' | 'vague';
+  /**
+   * What the day is known to be besides a time: `report` when it is the day a source spoke
+   * ("the monitor said on Sunday", "media reported Saturday"), which need not be the day of what
+   * was reported; `caption` for a dated photo caption ("... on June 5 2016 (AFP)").
+   */
+  role?: 'report' | 'caption';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -687,6 +693,8 @@ const vague: Form = {
       '(?:earlier|later)\\s+in\\s+the\\s+week',
       '(?:(?:in|over|during)\\s+)?(?:recent|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+coming)\\s+(?:days|weeks|months)',
       '(?:a\\s+few|several|a\\s+couple\\s+of|some|(?:a|one|two|three|four|\\d{1,2})\\s+)\\s*(?:weeks?|months?|years?)\\s+ago',
+      // "two days after the convoy was hit": a day counted from an undated event.
+      `(?:a\\s+few|several|a\\s+couple\\s+of|(?:a|one|two|three|four|five|six|seven|\\d{1,2})\\s+)\\s*(?:days?|weeks?)\\s+(?:after|before|earlier|later)(?!\\s+(?:the\\s+)?(?:\\d|${MONTH_FULL}|${WEEKDAY_FULL}))`,
       '(?:(?:towards|toward|at|by|until|in)\\s+)?the\\s+(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|last)\\s+(?:month|week|year)',
     ]
       .map((s) => `(?<![\\w])(?:${s})(?![\\w])`)
@@ -863,13 +871,83 @@ function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
   return out;
 }
 
+const NAMES_MONTH_OR_YEAR = new RegExp(`(?:${MONTH_FULL})|${YEAR}`);
+const MONTHS_AGO = /\b(?:months?|years?)\s+ago\b/i;
+const NAMES_OCCASION = new RegExp(`overnight|hours|weekend|night|${WEEKDAY_FULL}`, 'i');
+const NAMES_SPAN =
+  /\b(?:the\s+(?:past|last|previous|preceding|coming)|recent)\s+(?:(?:few|several|couple\s+of|\w+)\s+)?(?:days|weeks|months|week|month)\b/i;
+
+/**
+ * What a vague mention leaves open: `month` for a month or year without a day ("in late June",
+ * "since 2011", "two years ago"); `occasion` for one unnamed time ("overnight", "over the past 24 hours", "over the
+ * weekend", "since Sunday"); `span` for the stretch of days or weeks up to now ("for the past
+ * week", "in recent days"), which frames rather than dates what is told; `period` for another
+ * time without a day ("last week", "earlier this week", "two weeks ago"). Null when not vague.
+ */
+export function vagueness(m: DateMention): 'month' | 'occasion' | 'span' | 'period' | null {
+  if (m.kind !== 'vague') return null;
+  if (NAMES_MONTH_OR_YEAR.test(m.text) || MONTHS_AGO.test(m.text)) return 'month';
+  if (NAMES_OCCASION.test(m.text)) return 'occasion';
+  return NAMES_SPAN.test(m.text) ? 'span' : 'period';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles: the day a source spoke, a photo caption's date
+// ---------------------------------------------------------------------------------------------
+
+/** Verbs of saying (and their nouns) directly before a day: "said on Sunday", "told AFP Monday". */
+const SPEECH_BEFORE = new RegExp(
+  `\\b(?:${[
+    'said',
+    'says',
+    'reported',
+    'reports',
+    'announced',
+    'stated',
+    'added',
+    'claimed',
+    'confirmed',
+    'denied',
+    'declared',
+    'warned',
+    'noted',
+    'tweeted',
+    'wrote',
+    'quoted',
+    'statement',
+    'told(?:\\s+[A-Z][\\w.-]*){1,3}',
+  ].join('|')})\\s+(?:(?:on|late|early|earlier|later)\\s+)*$`,
+);
+/** A verb of saying right after the day, with at most a pronoun between: "on Sunday said". */
+const SPEECH_AFTER =
+  /^\s+(?:(?:it|he|she|they|that)\s+)?(?:said|says|reported|announced|stated|added|claimed|confirmed|denied|declared|warned|told)\b/;
+/** A photo credit closing a caption: "(AFP)", "(TRT World and Agencies)". */
+const CAPTION_CREDIT = /^\s*\.?\s*\([A-Z][A-Za-z&.' -]{1,40}\)/;
+
+function roleOf(text: string, m: DateMention): DateMention['role'] {
+  if (m.kind === 'vague' || m.date === null) return undefined;
+  const before = text.slice(Math.max(0, m.start - 48), m.start);
+  if (SPEECH_BEFORE.test(before) || SPEECH_AFTER.test(text.slice(m.end, m.end + 24))) return 'report';
+  if (m.kind === 'explicit' && HAS_YEAR.test(m.text) && CAPTION_CREDIT.test(text.slice(m.end, m.end + 48)))
+    return 'caption';
+  return undefined;
+}
+
+function withRoles(text: string, mentions: DateMention[]): DateMention[] {
+  for (const m of mentions) {
+    const role = roleOf(text, m);
+    if (role !== undefined) m.role = role;
+  }
+  return mentions;
+}
+
 /**
  * Every date mention in `text`, sorted by start. Weekdays, relative words and dates without a year
  * resolve against `published` (ISO day); with `published` null they are reported with date null.
  */
 export function findDates(text: string, published: string | null): DateMention[] {
   const ctx: Context = { text, ref: parsePublished(published) };
-  return select(text, collect(ctx, true));
+  return withRoles(text, select(text, collect(ctx, true)));
 }
 
 /**
@@ -878,7 +956,7 @@ export function findDates(text: string, published: string | null): DateMention[]
  */
 export function findDatesFullScan(text: string, published: string | null): DateMention[] {
   const ctx: Context = { text, ref: parsePublished(published) };
-  return select(text, collect(ctx, false));
+  return withRoles(text, select(text, collect(ctx, false)));
 }
 
 /** How far into a plain-text article the dateline is looked for. */

@@ -4,7 +4,7 @@ import type { Place } from '../../domain/place.ts';
 import { envelope, type Range } from '../../domain/range.ts';
 import type { Claim } from './attribution.ts';
 import type { CasualtyMention } from './casualties.ts';
-import type { DateMention } from './dates.ts';
+import { vagueness, type DateMention } from './dates.ts';
 import { precisionRank, type PlaceMention } from './places.ts';
 import type { WeaponHit } from './lexicon-index.ts';
 import type { Sentence } from './text.ts';
@@ -188,6 +188,7 @@ export function buildEvent(
   fullText: string,
   published: string | null,
   docPlace: PlaceMention | null,
+  allFacts: readonly SentenceFacts[] = [],
 ): ExtractedEvent {
   const evidence: Evidence[] = [];
   const ev = (field: string, f: SentenceFacts, start: number, end: number): void => {
@@ -196,29 +197,12 @@ export function buildEvent(
     if (e <= s || evidence.some((x) => x.field === field && x.start === s)) return;
     evidence.push({ field, start: s, end: e, text: fullText.slice(s, e) });
   };
-  // Date: the first time expression in the event's sentences decides; a vague one ("over the past
-  // 24 hours", "overnight") leaves the day unknown rather than borrowing another sentence's date.
-  let date: DateMention | null = null;
-  let dateFact: SentenceFacts | null = null;
-  let vague = false;
-  for (const f of d.facts) {
-    const usable = f.dates.filter((m) => !isDateline(m, published, fullText));
-    if (usable.length === 0) continue;
-    const firstDay = usable.find((m) => m.kind !== 'vague' && m.precision === 'day');
-    const first = firstDay ?? usable.find((m) => m.kind !== 'vague') ?? null;
-    if (!first) {
-      vague = true;
-      break;
-    }
-    // A span of days ("on Saturday and Sunday") gives no single day.
-    if (first.precision === 'range') break;
-    date = first;
-    dateFact = f;
-    break;
+  const chosen = chooseDate(d, fullText, published, allFacts);
+  const date = chosen?.mention ?? null;
+  if (chosen) {
+    const at = chosen.fact.sentence.start;
+    ev('date', chosen.fact, chosen.mention.start - at, chosen.mention.end - at);
   }
-  if (vague) date = null;
-  if (date && dateFact)
-    ev('date', dateFact, date.start - dateFact.sentence.start, date.end - dateFact.sentence.start);
   const place = d.place ?? docPlace;
   if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
   // Casualties.
@@ -320,6 +304,167 @@ export function buildEvent(
     background,
     evidence: evidence.sort((a, b) => a.start - b.start),
   };
+}
+
+interface ChosenDate {
+  mention: DateMention;
+  fact: SentenceFacts;
+}
+
+/**
+ * A day (not a span, month or vague time) that is not merely the day a source spoke, nor after
+ * publication (a later update, not the strike).
+ */
+const isStrikeDay = (m: DateMention, published: string | null): boolean =>
+  m.kind !== 'vague' &&
+  m.precision === 'day' &&
+  m.date !== null &&
+  m.role === undefined &&
+  (published === null || m.date <= published);
+
+/**
+ * The date of an event, from the time words of its sentences:
+ *
+ * 1. The sentence naming the event's place, then the others in order: the first sentence with a
+ *    day decides; a vague time ("overnight", "over the past 24 hours") or a span of days ("on
+ *    Saturday and Sunday") there leaves the day unknown.
+ * 2. Failing that, the day a source spoke ("the monitor said on Sunday") when its sentence gives
+ *    no other time; a day weeks before it, told later, is then context, not the strike.
+ * 3. With no time words at all, the event is told as part of the news before it: the nearest
+ *    preceding sentence with a recent day gives it.
+ * 4. Last, a photo caption's date, a month or a year.
+ */
+function chooseDate(
+  d: Draft,
+  fullText: string,
+  published: string | null,
+  allFacts: readonly SentenceFacts[],
+): ChosenDate | null {
+  const order = d.placeSentence
+    ? [d.placeSentence, ...d.facts.filter((f) => f !== d.placeSentence)]
+    : d.facts;
+  let spoken: ChosenDate | null = null;
+  let coarse: ChosenDate | null = null;
+  for (const f of order) {
+    const usable = f.dates.filter((m) => !isDateline(m, published, fullText));
+    const day = usable.find((m) => isStrikeDay(m, published));
+    // Once a source's report day is known, a day weeks before it told later is context.
+    if (day && !(spoken && isBackground(day, spoken.mention.date))) return { mention: day, fact: f };
+    const open = usable.some(
+      (m) =>
+        m.role === undefined &&
+        (m.precision === 'range' || vagueness(m) === 'occasion' || vagueness(m) === 'period'),
+    );
+    if (open) return null;
+    // The report day stands for the strike only when its sentence gives no other time.
+    const said = usable.find((m) => m.role === 'report' && m.precision === 'day');
+    if (said && !spoken && usable.every((m) => m === said || m.role === 'report'))
+      spoken = { mention: said, fact: f };
+    const rough = usable.find((m) => m.date !== null);
+    if (rough && !coarse) coarse = { mention: rough, fact: f };
+  }
+  if (spoken) return spoken;
+  // A month or a year where the event is told is its own time: it borrows no day from the lead.
+  const told = order[0]?.dates.some(
+    (m) => !isDateline(m, published, fullText) && vagueness(m) !== 'span' && m.precision !== 'day',
+  );
+  const inherited = told ? null : precedingDay(d, fullText, published, allFacts);
+  return inherited ?? coarse;
+}
+
+/**
+ * The day of the nearest earlier sentence that tells the same news: the event is linked to it
+ * ("also", "meanwhile"), or that sentence names no place, the event's place or an area containing
+ * it ("in Raqqa province ... on Saturday" before "the village of Hanida"). The day must lie within
+ * the week before publication; an unnamed time there ("overnight") leaves the day unknown.
+ */
+function precedingDay(
+  d: Draft,
+  fullText: string,
+  published: string | null,
+  allFacts: readonly SentenceFacts[],
+): ChosenDate | null {
+  if (published === null) return null;
+  const first = Math.min(...d.facts.map((f) => f.sentence.start));
+  const linked = d.facts.some((f) => f.linked);
+  const dayOf = (f: SentenceFacts): DateMention | null => {
+    const days = f.dates.filter(
+      (m) =>
+        m.kind !== 'vague' &&
+        m.precision === 'day' &&
+        m.date !== null &&
+        m.date <= published &&
+        m.role !== 'caption' &&
+        !isDateline(m, published, fullText) &&
+        !isBackground(m, published),
+    );
+    return days.find((m) => m.role === undefined) ?? days[0] ?? null;
+  };
+  const unnamed = (f: SentenceFacts): boolean =>
+    f.dates.some((m) => m.precision === 'range' || vagueness(m) === 'occasion');
+  const before = allFacts.filter((f) => f.sentence.start < first);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const f = before[i]!;
+    if (unnamed(f)) return null;
+    const day = dayOf(f);
+    if (day) return sameNews(f, d.place, linked) ? { mention: day, fact: f } : null;
+  }
+  // Nothing before it (the event is told in the headline or the first lines): the lead that follows.
+  for (const f of allFacts) {
+    if (f.sentence.start <= first || d.facts.includes(f)) continue;
+    if (unnamed(f)) return null;
+    const day = dayOf(f);
+    if (day) return sameNews(f, d.place, linked) ? { mention: day, fact: f } : null;
+  }
+  return null;
+}
+
+/**
+ * Whether a sentence tells the news an event belongs to: it names no place, or the event's place or
+ * an area containing it, and nothing more precise (then the event would be a wider re-telling of
+ * that sentence's strike, not a part of it).
+ */
+function sameNews(f: SentenceFacts, place: PlaceMention | null, linked: boolean): boolean {
+  if (place === null) return true;
+  const named = f.places.filter((p) => p.place.precision !== 'country');
+  if (named.length === 0) return true;
+  const rank = precisionRank(place.place);
+  return (
+    (linked ||
+      named.some(
+        (q) => sameTarget(q.place, place.place) || (!q.weak && containsPlace(q.place, place.place)),
+      )) &&
+    !named.some((q) => !q.weak && precisionRank(q.place) < rank)
+  );
+}
+
+/** Loose key of a name: letters only, without a leading article or a final "h" ("Ar Raqqah" = "Raqqa"). */
+const looseKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/^(?:al|el|ar|as|ad|an|at|az)(?=[a-z]{4})/, '')
+    .replace(/h$/, '');
+
+/** A governorate, or the city that shares its governorate's name, counts as the whole governorate. */
+function areaRank(p: Place): number {
+  if (p.admin1 !== null && p.precision === 'city' && looseKey(p.name) === looseKey(p.admin1))
+    return precisionRank({ ...p, precision: 'governorate' });
+  return precisionRank(p);
+}
+
+/** `broad` is a wider area around `specific`: its governorate, or a city within 15 km of it. */
+function containsPlace(broad: Place, specific: Place): boolean {
+  if (areaRank(broad) <= precisionRank(specific)) return false;
+  if (broad.admin1 !== null && broad.admin1 === specific.admin1 && areaRank(broad) >= 6) return true;
+  return distanceKm(broad, specific) <= 15;
+}
+
+function distanceKm(a: Place, b: Place): number {
+  const rad = Math.PI / 180;
+  const x = (b.lon - a.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  const y = (b.lat - a.lat) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
 }
 
 /** The publication dateline at the top of the text is when it was written, not when a strike happened. */

@@ -150,7 +150,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       const claims = d.facts.flatMap((f) => f.claims);
       if (claims.length > 0) previousClaims = claims;
       built.push({
-        event: buildEvent(d, text, published, docPlace),
+        event: buildEvent(d, text, published, docPlace, facts),
         at: d.facts[0]!.sentence.start,
         seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
         source: d,
@@ -166,10 +166,10 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         events.push(b.event);
         return;
       }
-      const facts = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
+      const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
         (x, y) => x.sentence.start - y.sentence.start,
       );
-      events.push(buildEvent({ ...b.source, facts }, text, published, docPlace));
+      events.push(buildEvent({ ...b.source, facts: merged }, text, published, docPlace, facts));
     });
     const voice = doc.outlet ? stateVoice(doc.outlet) : null;
     if (voice) {
