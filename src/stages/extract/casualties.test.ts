@@ -1,8 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Range } from '../../domain/range.ts';
 import { findCasualties, type CasualtyMention } from './casualties.ts';
+import { CASUALTY_FIELDS, rangeOf } from './events.ts';
+import { fold, splitSentences } from './text.ts';
 
 const find = (s: string): CasualtyMention[] => findCasualties(s.toLowerCase());
+/** The figure a report gives for one field when all its sentences describe one strike. */
+const toll = (text: string, field: keyof typeof CASUALTY_FIELDS = 'killed'): Range | null =>
+  rangeOf(
+    splitSentences(text, false)
+      .flatMap((s) => findCasualties(fold(s.text)))
+      .filter(CASUALTY_FIELDS[field]),
+  );
 const main = (s: string, outcome = 'killed'): CasualtyMention | undefined =>
   find(s).find((m) => m.outcome === outcome && !m.subset);
 
@@ -67,4 +77,11 @@ test('a named person who was killed counts as one', () => {
     min: 1,
     max: 1,
   });
+});
+
+test('a named victim does not lower the figure the report gives', () => {
+  const text =
+    'At least 12 people died when jets hit the market. Among them was Omar, a baker, who was killed outside his shop.';
+  assert.deepEqual(toll(text), { min: 12, max: null });
+  assert.deepEqual(toll('The jets hit a car. Its driver, a local nurse, was killed.'), { min: 1, max: 1 });
 });

@@ -17,6 +17,8 @@ export interface CasualtyMention {
   vague: boolean;
   /** "including four children": a part of another figure, not added to the total. */
   subset: boolean;
+  /** One named victim ("Ali, 35, was killed"): used only when the event has no figure at all. */
+  single: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -252,17 +254,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = SINGLE_KILLED.exec(lower);
-    if (single)
-      out.push(
-        mention(single.index, single.index + single[0].length, 'killed', ['people'], { min: 1, max: 1 }, ''),
-      );
+    if (single) out.push(singleVictim(single, 'killed'));
   }
   if (!out.some((m) => m.outcome === 'injured')) {
     const single = SINGLE_INJURED.exec(lower);
-    if (single)
-      out.push(
-        mention(single.index, single.index + single[0].length, 'injured', ['people'], { min: 1, max: 1 }, ''),
-      );
+    if (single) out.push(singleVictim(single, 'injured'));
   }
   return out;
 }
@@ -273,6 +269,12 @@ const SINGLE_KILLED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
+
+function singleVictim(m: RegExpExecArray, outcome: Outcome): CasualtyMention {
+  const out = mention(m.index, m.index + m[0].length, outcome, ['people'], { min: 1, max: 1 }, '');
+  out.single = true;
+  return out;
+}
 
 function mention(
   start: number,
@@ -291,5 +293,6 @@ function mention(
     update: UPDATE_BEFORE.test(before),
     vague: false,
     subset: SUBSET_BEFORE.test(before),
+    single: false,
   };
 }

@@ -132,10 +132,24 @@ const STRIKE_TYPES: Array<[StrikeType, RegExp]> = [
 const TARGETS =
   /\b(?:(?:military |army |training |refugee |displacement |displaced |idp |makeshift )?camps?|school(?: complex| building)?s?|hospitals?|(?:medical|health) (?:facility|facilities|centre|center|point)|clinics?|markets?|marketplace|mosques?|churches?|bakery|bakeries|headquarters|(?:command|control) (?:post|centre|center)s?|checkpoints?|convoys?|aid convoy|oil (?:well heads|wells|fields?|facilities|refinery|refineries|tankers?|trucks)|(?:residential |apartment )?buildings?|(?:residential )?homes?|houses?|civil defen[cs]e (?:centre|center)|water (?:station|plant)|power (?:station|plant)|bridges?|(?:air ?base|airbase|airport|military base)|ammunition depots?|weapons? depots?|depots?|warehouses?|shelters?|positions|fighting positions|tactical units?|vehicles?|tents|factory|factories|prison|courthouse|stadium|university|kindergarten)\b/;
 
-function rangeOf(mentions: CasualtyMention[]): Range | null {
+/** Which sentence-level mentions feed each casualty field of an event. */
+export const CASUALTY_FIELDS = {
+  killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && !m.subset,
+  civilians_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('civilians'),
+  children_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('children'),
+  women_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('women'),
+  combatants_killed: (m: CasualtyMention): boolean =>
+    m.outcome === 'killed' && m.groups.includes('combatants'),
+  injured: (m: CasualtyMention): boolean => m.outcome === 'injured' && !m.subset,
+} as const;
+
+/** The range an event reports for one field, from the mentions its sentences give. */
+export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
-  const exact = mentions.filter((m) => !m.vague);
-  let use = exact.length > 0 ? exact : mentions;
+  // Stated figures first; then vague quantities ("dozens"); a lone named victim only without either.
+  const exact = mentions.filter((m) => !m.vague && !m.single);
+  const vague = mentions.filter((m) => m.vague);
+  let use = exact.length > 0 ? exact : vague.length > 0 ? vague : mentions;
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
@@ -198,15 +212,12 @@ export function buildEvent(
     for (const { m, f } of chosen) ev(field, f, m.start, m.end);
     return rangeOf(chosen.map(({ m }) => m));
   };
-  const killed = pick((m) => m.outcome === 'killed' && !m.subset, 'killed');
-  const civilians = pick((m) => m.outcome === 'killed' && m.groups.includes('civilians'), 'civilians_killed');
-  const children = pick((m) => m.outcome === 'killed' && m.groups.includes('children'), 'children_killed');
-  const women = pick((m) => m.outcome === 'killed' && m.groups.includes('women'), 'women_killed');
-  const combatants = pick(
-    (m) => m.outcome === 'killed' && m.groups.includes('combatants'),
-    'combatants_killed',
-  );
-  const injured = pick((m) => m.outcome === 'injured' && !m.subset, 'injured');
+  const killed = pick(CASUALTY_FIELDS.killed, 'killed');
+  const civilians = pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed');
+  const children = pick(CASUALTY_FIELDS.children_killed, 'children_killed');
+  const women = pick(CASUALTY_FIELDS.women_killed, 'women_killed');
+  const combatants = pick(CASUALTY_FIELDS.combatants_killed, 'combatants_killed');
+  const injured = pick(CASUALTY_FIELDS.injured, 'injured');
   // Attribution.
   const attributed: Attribution[] = [];
   const seen = new Set<string>();
