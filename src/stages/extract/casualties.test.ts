@@ -2,16 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Range } from '../../domain/range.ts';
 import { findCasualties, type CasualtyMention } from './casualties.ts';
-import { CASUALTY_FIELDS, rangeOf } from './events.ts';
+import { CASUALTY_FIELDS, rangeOf, sentenceCasualties, usableCasualties } from './events.ts';
 import { fold, splitSentences } from './text.ts';
 
 const find = (s: string): CasualtyMention[] => findCasualties(s.toLowerCase());
 /** The figure a report gives for one field when all its sentences describe one strike. */
 const toll = (text: string, field: keyof typeof CASUALTY_FIELDS = 'killed'): Range | null =>
   rangeOf(
-    splitSentences(text, false)
-      .flatMap((s) => findCasualties(fold(s.text)))
-      .filter(CASUALTY_FIELDS[field]),
+    usableCasualties(
+      splitSentences(text, false).flatMap((s) => {
+        const lower = fold(s.text);
+        return sentenceCasualties(findCasualties(lower), lower);
+      }),
+    ).filter(CASUALTY_FIELDS[field]),
   );
 const main = (s: string, outcome = 'killed'): CasualtyMention | undefined =>
   find(s).find((m) => m.outcome === outcome && !m.subset);
@@ -84,4 +87,32 @@ test('a named victim does not lower the figure the report gives', () => {
     'At least 12 people died when jets hit the market. Among them was Omar, a baker, who was killed outside his shop.';
   assert.deepEqual(toll(text), { min: 12, max: null });
   assert.deepEqual(toll('The jets hit a car. Its driver, a local nurse, was killed.'), { min: 1, max: 1 });
+});
+
+test('victims in the plural without a number are at least two', () => {
+  assert.deepEqual(toll('Two men died and others were hurt when the shell landed.', 'injured'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(toll('Residents said the raid killed and injured civilians in the square.'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(toll('A medic told reporters that several people had been wounded.', 'injured'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(
+    toll('The clinic took in dozens of wounded. Others were injured in the street.', 'injured'),
+    {
+      min: 24,
+      max: null,
+    },
+  );
+  assert.deepEqual(toll('Four people were killed. Many others were killed too, a neighbour said.'), {
+    min: 4,
+    max: 4,
+  });
+  assert.equal(toll('No civilians were killed, the army said.'), null);
+  assert.equal(toll('We could not find the names of any civilians killed or injured.', 'injured'), null);
 });

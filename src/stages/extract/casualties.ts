@@ -19,6 +19,8 @@ export interface CasualtyMention {
   subset: boolean;
   /** One named victim ("Ali, 35, was killed"): used only when the event has no figure at all. */
   single: boolean;
+  /** Victims in the plural without a number ("others were hurt"): at least two, only without a figure. */
+  plural: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -236,6 +238,14 @@ export function findCasualties(lower: string): CasualtyMention[] {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
+    // "dozens of wounded", "12 dead": the noun itself says what happened to them.
+    if (!outcome && noun) {
+      const word = /\bof (?:the )?(?:wounded|injured|dead)$/
+        .exec(after.slice(0, noun.len))?.[0]
+        .split(' ')
+        .at(-1);
+      if (word) outcome = word === 'dead' || word === 'killed' ? 'killed' : 'injured';
+    }
     if (!outcome) continue;
     // "the dead" / "lives" are the killed; a people-noun like "wounded" forces injured.
     if (
@@ -270,6 +280,67 @@ const SINGLE_KILLED =
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 
+const PLURAL_QUANT =
+  '(?:(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small|further) )?number of |a group of |several |many |multiple |numerous |some |other |more |further |a few |the )?';
+const PLURAL_NOUN = `(?:(?!(?:any|not|none|without|${Object.keys(UNITS).join('|')})\\b)[a-z]+ )?(?<noun>(?:civilians|people|persons|others|residents|palestinians|individuals|victims|family members|relatives|children|women|men|students|worshippers|paramedics|journalists)|members of (?:the |a |his |her |their )?(?:[a-z-]+ )?family|(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small) )?[\\u0027"\\u201c]?number[\\u0027"\\u201d]?)`;
+const VERB = '(killed|dead|died|martyred|injured|wounded|hurt)';
+const verbGroup = (name: string): string => VERB.replace('(', `(?<${name}>`);
+/** "civilians were killed and injured", "others wounded". */
+const PLURAL_THEN_VERB = new RegExp(
+  `\\b${PLURAL_QUANT}${PLURAL_NOUN},? (?:(?:who|that|were|had|have|been|are|being|also|reportedly|allegedly|reported|all|later|seriously|critically) ){0,4}${verbGroup('v1')}(?:(?: and| or|,) (?:(?:were|also) )?${verbGroup('v2')})?\\b`,
+  'g',
+);
+/** "killing and injuring civilians", "wounding several others". */
+const VERB_THEN_PLURAL = new RegExp(
+  `\\b(?<v1>killing|injuring|wounding|killed|injured|wounded)(?: (?:and|or) (?<v2>killing|injuring|wounding|killed|injured|wounded))? ${PLURAL_QUANT}${PLURAL_NOUN}\\b`,
+  'g',
+);
+/** "reported injuries", "martyrs and wounded", "deaths and injuries". */
+const PLURAL_NOUNS_ONLY =
+  /\b(?<pre>(?:resulting in|resulted in|result in|led to|leading to|caused|causing|reported|reports of|number of|there were|several|multiple|numerous|many|with|civilian)\s+(?:[a-z]+\s+)?)?(?<n1>deaths|martyrs|fatalities|injuries|wounded|injured)(?:\s+(?:and|or)\s+(?<n2>deaths|martyrs|fatalities|injuries|wounded|injured))?(?<post>\s+(?:were|had been|have been) reported)?\b/g;
+const NUMBER_BEFORE = new RegExp(
+  `(?:\\d|\\b(?:${Object.keys(UNITS).join('|')}|[a-z]+ty|[a-z]+teen|hundred|thousand|dozen))\\s*$`,
+);
+const NEGATED = /\b(?:no|not|any|none|nor|without|never|zero)\s+(?:[a-z]+\s+){0,2}$/;
+
+const outcomeOf = (verb: string | undefined): Outcome | null =>
+  verb === undefined ? null : /^(?:kill|dead|die|martyr|death|fatal)/.test(verb) ? 'killed' : 'injured';
+
+/**
+ * Victims named in the plural without a number ("others were injured"): at least two. Kept apart
+ * from findCasualties: such a sentence adds to an event but is no reason to report one.
+ */
+export function pluralVictims(lower: string): CasualtyMention[] {
+  const out: CasualtyMention[] = [];
+  const add = (start: number, end: number, outcome: Outcome | null, nounText: string): void => {
+    if (outcome === null || out.some((m) => m.outcome === outcome)) return;
+    if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;
+    if (NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))) return;
+    const groups = nounGroups(nounText)?.groups ?? ['people'];
+    const m = mention(start, end, outcome, groups, { min: 2, max: null }, '');
+    m.plural = true;
+    out.push(m);
+  };
+  for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
+    const noun = m.groups?.['noun'] ?? '';
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+  }
+  for (const m of lower.matchAll(VERB_THEN_PLURAL)) {
+    const noun = m.groups?.['noun'] ?? '';
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+  }
+  for (const m of lower.matchAll(PLURAL_NOUNS_ONLY)) {
+    // A bare "injured" or "deaths" names no plural victims; "reported injuries", "martyrs and wounded" do.
+    const g = m.groups ?? {};
+    if (g['pre'] === undefined && g['n2'] === undefined && g['post'] === undefined) continue;
+    add(m.index, m.index + m[0].length, outcomeOf(g['n1']), 'people');
+    add(m.index, m.index + m[0].length, outcomeOf(g['n2']), 'people');
+  }
+  return out;
+}
+
 function singleVictim(m: RegExpExecArray, outcome: Outcome): CasualtyMention {
   const out = mention(m.index, m.index + m[0].length, outcome, ['people'], { min: 1, max: 1 }, '');
   out.single = true;
@@ -294,5 +365,6 @@ function mention(
     vague: false,
     subset: SUBSET_BEFORE.test(before),
     single: false,
+    plural: false,
   };
 }

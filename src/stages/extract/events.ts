@@ -3,7 +3,7 @@ import type { Attribution, Evidence, ExtractedEvent, StrikeType } from '../../do
 import type { Place } from '../../domain/place.ts';
 import { envelope, type Range } from '../../domain/range.ts';
 import type { Claim } from './attribution.ts';
-import type { CasualtyMention } from './casualties.ts';
+import { pluralVictims, type CasualtyMention } from './casualties.ts';
 import type { DateMention } from './dates.ts';
 import { precisionRank, type PlaceMention } from './places.ts';
 import type { WeaponHit } from './lexicon-index.ts';
@@ -143,13 +143,31 @@ export const CASUALTY_FIELDS = {
   injured: (m: CasualtyMention): boolean => m.outcome === 'injured' && !m.subset,
 } as const;
 
+/** A sentence's figures, plus "others were hurt" style plurals for outcomes it gives no figure for. */
+export function sentenceCasualties(found: CasualtyMention[], lower: string): CasualtyMention[] {
+  const plural = pluralVictims(lower).filter((p) => !found.some((m) => m.outcome === p.outcome && !m.single));
+  return plural.length > 0 ? [...found, ...plural] : found;
+}
+
+/**
+ * The mentions an event's figures come from: a plural without a number or a lone named victim only
+ * counts for an outcome (killed, injured) that no sentence of the event gives a figure for.
+ */
+export function usableCasualties(mentions: CasualtyMention[]): CasualtyMention[] {
+  const stated = new Set(mentions.filter((m) => !m.plural && !m.single).map((m) => m.outcome));
+  return mentions.filter((m) => !(m.plural || m.single) || !stated.has(m.outcome));
+}
+
 /** The range an event reports for one field, from the mentions its sentences give. */
 export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
-  // Stated figures first; then vague quantities ("dozens"); a lone named victim only without either.
-  const exact = mentions.filter((m) => !m.vague && !m.single);
-  const vague = mentions.filter((m) => m.vague);
-  let use = exact.length > 0 ? exact : vague.length > 0 ? vague : mentions;
+  // Stated figures first; then vague quantities ("dozens"), a plural ("others"), a lone named victim.
+  const tiers = [
+    mentions.filter((m) => !m.vague && !m.single && !m.plural),
+    mentions.filter((m) => m.vague),
+    mentions.filter((m) => m.plural),
+  ];
+  let use = tiers.find((t) => t.length > 0) ?? mentions;
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
@@ -204,9 +222,9 @@ export function buildEvent(
   const place = d.place ?? docPlace;
   if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
   // Casualties.
-  const all: Array<{ m: CasualtyMention; f: SentenceFacts }> = d.facts.flatMap((f) =>
-    f.casualties.map((m) => ({ m, f })),
-  );
+  const found = d.facts.flatMap((f) => sentenceCasualties(f.casualties, f.lower).map((m) => ({ m, f })));
+  const kept = new Set(usableCasualties(found.map(({ m }) => m)));
+  const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
     const chosen = all.filter(({ m }) => pred(m));
     for (const { m, f } of chosen) ev(field, f, m.start, m.end);
