@@ -116,3 +116,29 @@ test('victims in the plural without a number are at least two', () => {
   assert.equal(toll('No civilians were killed, the army said.'), null);
   assert.equal(toll('We could not find the names of any civilians killed or injured.', 'injured'), null);
 });
+
+test('inserted phrases between the figure and its verb', () => {
+  assert.deepEqual(
+    main('Five people from the Haddad family, including three girls, were reportedly killed on Monday.')
+      ?.range,
+    { min: 5, max: 5 },
+  );
+  assert.deepEqual(
+    main(
+      'Between 8 and 9 members of the Nasser family, including two women and four boys of whom one was a baby, were killed.',
+    )?.range,
+    { min: 8, max: 9 },
+  );
+  assert.deepEqual(
+    main('At least 14 identified civilians, among them six children, were killed in the raid.')?.range,
+    {
+      min: 14,
+      max: null,
+    },
+  );
+  // A verb of its own in between: the figure is not the subject of "were killed".
+  assert.equal(
+    main('Three men who had fled the town returned, and neighbours were killed later.'),
+    undefined,
+  );
+});

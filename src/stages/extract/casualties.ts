@@ -50,7 +50,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
 ];
 
 const ADJ =
-  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
@@ -135,6 +135,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
       continue;
     if (MONTHS.test(before) && num.value <= 31) continue;
     let after = lower.slice(num.end, num.end + 120);
+    let afterStart = num.end;
     if (NOT_PEOPLE_AFTER.test(after)) continue;
     if (/^\s*(?:of|from|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:strikes|raids|missiles))/.test(after))
       continue;
@@ -158,6 +159,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
         used.add(next.start);
         end = next.end;
         after = lower.slice(next.end, next.end + 120);
+        afterStart = next.end;
         if (between) start = num.start - 8;
       } else range = { min: num.value, max: num.value };
     } else {
@@ -238,7 +240,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
-    // "dozens of wounded", "12 dead": the noun itself says what happened to them.
+    if (!outcome && noun && num.value > 1)
+      outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 220));
+    // "dozens of wounded": the noun itself says what happened to them.
     if (!outcome && noun) {
       const word = /\bof (?:the )?(?:wounded|injured|dead)$/
         .exec(after.slice(0, noun.len))?.[0]
@@ -271,6 +275,24 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (single) out.push(singleVictim(single, 'injured'));
   }
   return out;
+}
+
+const LATER_PREDICATE =
+  /[\s,](?:were|have been|had been|are)\s+(?:(?:reportedly|allegedly|all|also|later|reported|confirmed|said to have been|believed to have been|feared)\s+){0,2}(?:(killed|dead|martyred|slain|buried)|(injured|wounded|hurt))\b/;
+const LATER_GAP_START =
+  /^\s*(?:[,(-]|(?:from|of|all|among|aged|across|in|at|inside|who|identified|known|called|mostly|mainly|largely|most|many|some|both|[a-z]+ing)\b)/;
+/**
+ * The predicate of a figure's noun phrase after inserted phrases: "four people from one family,
+ * including two children, were killed". Nothing in between may be a plural verb of its own.
+ */
+function laterPredicate(tail: string): Outcome | null {
+  const m = LATER_PREDICATE.exec(tail);
+  if (!m) return null;
+  const gap = tail.slice(0, m.index);
+  if (!LATER_GAP_START.test(gap) || /\b(?:that|said|says|told|reported|according)\b/.test(gap)) return null;
+  if (/[;:]|\b(?:were|are|have|had|killed|killing|injured|injuring|wounded|wounding|died)\b/.test(gap))
+    return null;
+  return m[1] ? 'killed' : 'injured';
 }
 
 const FIGURE_END =
