@@ -142,3 +142,19 @@ test('inserted phrases between the figure and its verb', () => {
     undefined,
   );
 });
+
+test('parts of the toll yield to a whole figure', () => {
+  const text =
+    'Eleven people died when the block collapsed. Two of the neighbours were killed in their beds. ' +
+    'Three children were killed as well, and two others were killed on the stairs.';
+  assert.deepEqual(toll(text), { min: 11, max: 11 });
+  assert.deepEqual(toll(text, 'children_killed'), { min: 3, max: 3 });
+  // Without a whole figure, the parts are all there is.
+  assert.deepEqual(toll('Three children were killed in the yard.'), { min: 3, max: 3 });
+  assert.equal(find('Two of the farmers were killed.')[0]?.partial, true);
+  assert.equal(find('Five of the Saleh family were killed.')[0]?.partial ?? false, false);
+});
+
+test('a plural after "whether" states nothing', () => {
+  assert.equal(toll('It is unclear whether others were killed.'), null);
+});

@@ -21,6 +21,8 @@ export interface CasualtyMention {
   single: boolean;
   /** Victims in the plural without a number ("others were hurt"): at least two, only without a figure. */
   plural: boolean;
+  /** "two of the farmers", "three others": some of the victims, used only when no whole figure is given. */
+  partial: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -67,6 +69,10 @@ const UPDATE_BEFORE =
 const SUBSET_BEFORE =
   /(?:including|includes|include|among them|among whom|of whom|among the dead|among the victims|among those killed|most of them|of them|amongst them)\s+(?:(?:at least|more than|about|around|some|up to|nearly|almost|as many as)\s+)?$/;
 const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
+/** "two of the farmers" (but "five of the Abu Salem family" is a whole family's toll). */
+const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
+const ADDITIONAL_BEFORE = /\b(?:another|a further|an additional|additional)\s+$/;
+const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
 const NOT_PEOPLE_AFTER =
   /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
 const QUAL_BEFORE =
@@ -263,6 +269,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;
+    m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
     out.push(m);
   }
   // A named person "was killed": one death, when the sentence gives no figure.
@@ -304,7 +311,7 @@ const SINGLE_INJURED =
 
 const PLURAL_QUANT =
   '(?:(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small|further) )?number of |a group of |several |many |multiple |numerous |some |other |more |further |a few |the )?';
-const PLURAL_NOUN = `(?:(?!(?:any|not|none|without|${Object.keys(UNITS).join('|')})\\b)[a-z]+ )?(?<noun>(?:civilians|people|persons|others|residents|palestinians|individuals|victims|family members|relatives|children|women|men|students|worshippers|paramedics|journalists)|members of (?:the |a |his |her |their )?(?:[a-z-]+ )?family|(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small) )?[\\u0027"\\u201c]?number[\\u0027"\\u201d]?)`;
+const PLURAL_NOUN = `(?:(?!(?:any|not|none|nor|without|never|whether|if|${Object.keys(UNITS).join('|')})\\b)[a-z]+ )?(?<noun>(?:civilians|people|persons|others|residents|palestinians|individuals|victims|family members|relatives|children|women|men|students|worshippers|paramedics|journalists)|members of (?:the |a |his |her |their )?(?:[a-z-]+ )?family|(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small) )?[\\u0027"\\u201c]?number[\\u0027"\\u201d]?)`;
 const VERB = '(killed|dead|died|martyred|injured|wounded|hurt)';
 const verbGroup = (name: string): string => VERB.replace('(', `(?<${name}>`);
 /** "civilians were killed and injured", "others wounded". */
@@ -323,7 +330,7 @@ const PLURAL_NOUNS_ONLY =
 const NUMBER_BEFORE = new RegExp(
   `(?:\\d|\\b(?:${Object.keys(UNITS).join('|')}|[a-z]+ty|[a-z]+teen|hundred|thousand|dozen))\\s*$`,
 );
-const NEGATED = /\b(?:no|not|any|none|nor|without|never|zero)\s+(?:[a-z]+\s+){0,2}$/;
+const NEGATED = /\b(?:no|not|any|none|nor|without|never|zero|whether|if)\s+(?:[a-z]+\s+){0,2}$/;
 
 const outcomeOf = (verb: string | undefined): Outcome | null =>
   verb === undefined ? null : /^(?:kill|dead|die|martyr|death|fatal)/.test(verb) ? 'killed' : 'injured';
@@ -388,5 +395,6 @@ function mention(
     subset: SUBSET_BEFORE.test(before),
     single: false,
     plural: false,
+    partial: false,
   };
 }

@@ -158,12 +158,18 @@ export function usableCasualties(mentions: CasualtyMention[]): CasualtyMention[]
   return mentions.filter((m) => !(m.plural || m.single) || !stated.has(m.outcome));
 }
 
+const DEMOGRAPHIC = new Set(['children', 'women', 'men']);
+const isPart = (m: CasualtyMention): boolean => m.partial || m.groups.every((g) => DEMOGRAPHIC.has(g));
+
 /** The range an event reports for one field, from the mentions its sentences give. */
 export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
   // Stated figures first; then vague quantities ("dozens"), a plural ("others"), a lone named victim.
+  // A part ("two of the farmers", "three others", "five children") yields to a whole figure.
+  const stated = mentions.filter((m) => !m.vague && !m.single && !m.plural);
   const tiers = [
-    mentions.filter((m) => !m.vague && !m.single && !m.plural),
+    stated.filter((m) => !isPart(m)),
+    stated,
     mentions.filter((m) => m.vague),
     mentions.filter((m) => m.plural),
   ];
