@@ -1,8 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Range } from '../../domain/range.ts';
 import { findCasualties, type CasualtyMention } from './casualties.ts';
+import { CASUALTY_FIELDS, rangeOf, sentenceCasualties, usableCasualties } from './events.ts';
+import { fold, splitSentences } from './text.ts';
 
 const find = (s: string): CasualtyMention[] => findCasualties(s.toLowerCase());
+/** The figure a report gives for one field when all its sentences describe one strike. */
+const toll = (text: string, field: keyof typeof CASUALTY_FIELDS = 'killed'): Range | null =>
+  rangeOf(
+    usableCasualties(
+      splitSentences(text, false).flatMap((s) => {
+        const lower = fold(s.text);
+        return sentenceCasualties(findCasualties(lower), lower);
+      }),
+    ).filter(CASUALTY_FIELDS[field]),
+  );
 const main = (s: string, outcome = 'killed'): CasualtyMention | undefined =>
   find(s).find((m) => m.outcome === outcome && !m.subset);
 
@@ -67,4 +80,81 @@ test('a named person who was killed counts as one', () => {
     min: 1,
     max: 1,
   });
+});
+
+test('a named victim does not lower the figure the report gives', () => {
+  const text =
+    'At least 12 people died when jets hit the market. Among them was Omar, a baker, who was killed outside his shop.';
+  assert.deepEqual(toll(text), { min: 12, max: null });
+  assert.deepEqual(toll('The jets hit a car. Its driver, a local nurse, was killed.'), { min: 1, max: 1 });
+});
+
+test('victims in the plural without a number are at least two', () => {
+  assert.deepEqual(toll('Two men died and others were hurt when the shell landed.', 'injured'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(toll('Residents said the raid killed and injured civilians in the square.'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(toll('A medic told reporters that several people had been wounded.', 'injured'), {
+    min: 2,
+    max: null,
+  });
+  assert.deepEqual(
+    toll('The clinic took in dozens of wounded. Others were injured in the street.', 'injured'),
+    {
+      min: 24,
+      max: null,
+    },
+  );
+  assert.deepEqual(toll('Four people were killed. Many others were killed too, a neighbour said.'), {
+    min: 4,
+    max: 4,
+  });
+  assert.equal(toll('No civilians were killed, the army said.'), null);
+  assert.equal(toll('We could not find the names of any civilians killed or injured.', 'injured'), null);
+});
+
+test('inserted phrases between the figure and its verb', () => {
+  assert.deepEqual(
+    main('Five people from the Haddad family, including three girls, were reportedly killed on Monday.')
+      ?.range,
+    { min: 5, max: 5 },
+  );
+  assert.deepEqual(
+    main(
+      'Between 8 and 9 members of the Nasser family, including two women and four boys of whom one was a baby, were killed.',
+    )?.range,
+    { min: 8, max: 9 },
+  );
+  assert.deepEqual(
+    main('At least 14 identified civilians, among them six children, were killed in the raid.')?.range,
+    {
+      min: 14,
+      max: null,
+    },
+  );
+  // A verb of its own in between: the figure is not the subject of "were killed".
+  assert.equal(
+    main('Three men who had fled the town returned, and neighbours were killed later.'),
+    undefined,
+  );
+});
+
+test('parts of the toll yield to a whole figure', () => {
+  const text =
+    'Eleven people died when the block collapsed. Two of the neighbours were killed in their beds. ' +
+    'Three children were killed as well, and two others were killed on the stairs.';
+  assert.deepEqual(toll(text), { min: 11, max: 11 });
+  assert.deepEqual(toll(text, 'children_killed'), { min: 3, max: 3 });
+  // Without a whole figure, the parts are all there is.
+  assert.deepEqual(toll('Three children were killed in the yard.'), { min: 3, max: 3 });
+  assert.equal(find('Two of the farmers were killed.')[0]?.partial, true);
+  assert.equal(find('Five of the Saleh family were killed.')[0]?.partial ?? false, false);
+});
+
+test('a plural after "whether" states nothing', () => {
+  assert.equal(toll('It is unclear whether others were killed.'), null);
 });

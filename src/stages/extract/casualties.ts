@@ -17,6 +17,12 @@ export interface CasualtyMention {
   vague: boolean;
   /** "including four children": a part of another figure, not added to the total. */
   subset: boolean;
+  /** One named victim ("Ali, 35, was killed"): used only when the event has no figure at all. */
+  single: boolean;
+  /** Victims in the plural without a number ("others were hurt"): at least two, only without a figure. */
+  plural: boolean;
+  /** "two of the farmers", "three others": some of the victims, used only when no whole figure is given. */
+  partial: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -46,7 +52,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
 ];
 
 const ADJ =
-  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
@@ -63,6 +69,10 @@ const UPDATE_BEFORE =
 const SUBSET_BEFORE =
   /(?:including|includes|include|among them|among whom|of whom|among the dead|among the victims|among those killed|most of them|of them|amongst them)\s+(?:(?:at least|more than|about|around|some|up to|nearly|almost|as many as)\s+)?$/;
 const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
+/** "two of the farmers" (but "five of the Abu Salem family" is a whole family's toll). */
+const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
+const ADDITIONAL_BEFORE = /\b(?:another|a further|an additional|additional)\s+$/;
+const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
 const NOT_PEOPLE_AFTER =
   /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
 const QUAL_BEFORE =
@@ -131,6 +141,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
       continue;
     if (MONTHS.test(before) && num.value <= 31) continue;
     let after = lower.slice(num.end, num.end + 120);
+    let afterStart = num.end;
     if (NOT_PEOPLE_AFTER.test(after)) continue;
     if (/^\s*(?:of|from|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:strikes|raids|missiles))/.test(after))
       continue;
@@ -154,6 +165,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
         used.add(next.start);
         end = next.end;
         after = lower.slice(next.end, next.end + 120);
+        afterStart = next.end;
         if (between) start = num.start - 8;
       } else range = { min: num.value, max: num.value };
     } else {
@@ -234,6 +246,16 @@ export function findCasualties(lower: string): CasualtyMention[] {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
+    if (!outcome && noun && num.value > 1)
+      outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 220));
+    // "dozens of wounded": the noun itself says what happened to them.
+    if (!outcome && noun) {
+      const word = /\bof (?:the )?(?:wounded|injured|dead)$/
+        .exec(after.slice(0, noun.len))?.[0]
+        .split(' ')
+        .at(-1);
+      if (word) outcome = word === 'dead' || word === 'killed' ? 'killed' : 'injured';
+    }
     if (!outcome) continue;
     // "the dead" / "lives" are the killed; a people-noun like "wounded" forces injured.
     if (
@@ -247,24 +269,37 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;
+    m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
     out.push(m);
   }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = SINGLE_KILLED.exec(lower);
-    if (single)
-      out.push(
-        mention(single.index, single.index + single[0].length, 'killed', ['people'], { min: 1, max: 1 }, ''),
-      );
+    if (single) out.push(singleVictim(single, 'killed'));
   }
   if (!out.some((m) => m.outcome === 'injured')) {
     const single = SINGLE_INJURED.exec(lower);
-    if (single)
-      out.push(
-        mention(single.index, single.index + single[0].length, 'injured', ['people'], { min: 1, max: 1 }, ''),
-      );
+    if (single) out.push(singleVictim(single, 'injured'));
   }
   return out;
+}
+
+const LATER_PREDICATE =
+  /[\s,](?:were|have been|had been|are)\s+(?:(?:reportedly|allegedly|all|also|later|reported|confirmed|said to have been|believed to have been|feared)\s+){0,2}(?:(killed|dead|martyred|slain|buried)|(injured|wounded|hurt))\b/;
+const LATER_GAP_START =
+  /^\s*(?:[,(-]|(?:from|of|all|among|aged|across|in|at|inside|who|identified|known|called|mostly|mainly|largely|most|many|some|both|[a-z]+ing)\b)/;
+/**
+ * The predicate of a figure's noun phrase after inserted phrases: "four people from one family,
+ * including two children, were killed". Nothing in between may be a plural verb of its own.
+ */
+function laterPredicate(tail: string): Outcome | null {
+  const m = LATER_PREDICATE.exec(tail);
+  if (!m) return null;
+  const gap = tail.slice(0, m.index);
+  if (!LATER_GAP_START.test(gap) || /\b(?:that|said|says|told|reported|according)\b/.test(gap)) return null;
+  if (/[;:]|\b(?:were|are|have|had|killed|killing|injured|injuring|wounded|wounding|died)\b/.test(gap))
+    return null;
+  return m[1] ? 'killed' : 'injured';
 }
 
 const FIGURE_END =
@@ -273,6 +308,73 @@ const SINGLE_KILLED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
+
+const PLURAL_QUANT =
+  '(?:(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small|further) )?number of |a group of |several |many |multiple |numerous |some |other |more |further |a few |the )?';
+const PLURAL_NOUN = `(?:(?!(?:any|not|none|nor|without|never|whether|if|${Object.keys(UNITS).join('|')})\\b)[a-z]+ )?(?<noun>(?:civilians|people|persons|others|residents|palestinians|individuals|victims|family members|relatives|children|women|men|students|worshippers|paramedics|journalists)|members of (?:the |a |his |her |their )?(?:[a-z-]+ )?family|(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small) )?[\\u0027"\\u201c]?number[\\u0027"\\u201d]?)`;
+const VERB = '(killed|dead|died|martyred|injured|wounded|hurt)';
+const verbGroup = (name: string): string => VERB.replace('(', `(?<${name}>`);
+/** "civilians were killed and injured", "others wounded". */
+const PLURAL_THEN_VERB = new RegExp(
+  `\\b${PLURAL_QUANT}${PLURAL_NOUN},? (?:(?:who|that|were|had|have|been|are|being|also|reportedly|allegedly|reported|all|later|seriously|critically) ){0,4}${verbGroup('v1')}(?:(?: and| or|,) (?:(?:were|also) )?${verbGroup('v2')})?\\b`,
+  'g',
+);
+/** "killing and injuring civilians", "wounding several others". */
+const VERB_THEN_PLURAL = new RegExp(
+  `\\b(?<v1>killing|injuring|wounding|killed|injured|wounded)(?: (?:and|or) (?<v2>killing|injuring|wounding|killed|injured|wounded))? ${PLURAL_QUANT}${PLURAL_NOUN}\\b`,
+  'g',
+);
+/** "reported injuries", "martyrs and wounded", "deaths and injuries". */
+const PLURAL_NOUNS_ONLY =
+  /\b(?<pre>(?:resulting in|resulted in|result in|led to|leading to|caused|causing|reported|reports of|number of|there were|several|multiple|numerous|many|with|civilian)\s+(?:[a-z]+\s+)?)?(?<n1>deaths|martyrs|fatalities|injuries|wounded|injured)(?:\s+(?:and|or)\s+(?<n2>deaths|martyrs|fatalities|injuries|wounded|injured))?(?<post>\s+(?:were|had been|have been) reported)?\b/g;
+const NUMBER_BEFORE = new RegExp(
+  `(?:\\d|\\b(?:${Object.keys(UNITS).join('|')}|[a-z]+ty|[a-z]+teen|hundred|thousand|dozen))\\s*$`,
+);
+const NEGATED = /\b(?:no|not|any|none|nor|without|never|zero|whether|if)\s+(?:[a-z]+\s+){0,2}$/;
+
+const outcomeOf = (verb: string | undefined): Outcome | null =>
+  verb === undefined ? null : /^(?:kill|dead|die|martyr|death|fatal)/.test(verb) ? 'killed' : 'injured';
+
+/**
+ * Victims named in the plural without a number ("others were injured"): at least two. Kept apart
+ * from findCasualties: such a sentence adds to an event but is no reason to report one.
+ */
+export function pluralVictims(lower: string): CasualtyMention[] {
+  const out: CasualtyMention[] = [];
+  const add = (start: number, end: number, outcome: Outcome | null, nounText: string): void => {
+    if (outcome === null || out.some((m) => m.outcome === outcome)) return;
+    if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;
+    if (NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))) return;
+    const groups = nounGroups(nounText)?.groups ?? ['people'];
+    const m = mention(start, end, outcome, groups, { min: 2, max: null }, '');
+    m.plural = true;
+    out.push(m);
+  };
+  for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
+    const noun = m.groups?.['noun'] ?? '';
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+  }
+  for (const m of lower.matchAll(VERB_THEN_PLURAL)) {
+    const noun = m.groups?.['noun'] ?? '';
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+  }
+  for (const m of lower.matchAll(PLURAL_NOUNS_ONLY)) {
+    // A bare "injured" or "deaths" names no plural victims; "reported injuries", "martyrs and wounded" do.
+    const g = m.groups ?? {};
+    if (g['pre'] === undefined && g['n2'] === undefined && g['post'] === undefined) continue;
+    add(m.index, m.index + m[0].length, outcomeOf(g['n1']), 'people');
+    add(m.index, m.index + m[0].length, outcomeOf(g['n2']), 'people');
+  }
+  return out;
+}
+
+function singleVictim(m: RegExpExecArray, outcome: Outcome): CasualtyMention {
+  const out = mention(m.index, m.index + m[0].length, outcome, ['people'], { min: 1, max: 1 }, '');
+  out.single = true;
+  return out;
+}
 
 function mention(
   start: number,
@@ -291,5 +393,8 @@ function mention(
     update: UPDATE_BEFORE.test(before),
     vague: false,
     subset: SUBSET_BEFORE.test(before),
+    single: false,
+    plural: false,
+    partial: false,
   };
 }

@@ -567,7 +567,7 @@ test("the sentence naming the event's place gives its day before an earlier vagu
     eventDates(
       'Overnight strikes on Idlib killed ten people. Two children were killed in air strikes on Tuesday morning in the town of Ariha.',
     ),
-    ['Ariha 2016-06-21'],
+    ['Idlib null', 'Ariha 2016-06-21'],
   );
 });
 

@@ -3,7 +3,7 @@ import type { Attribution, Evidence, ExtractedEvent, StrikeType } from '../../do
 import type { Place } from '../../domain/place.ts';
 import { envelope, type Range } from '../../domain/range.ts';
 import type { Claim } from './attribution.ts';
-import type { CasualtyMention } from './casualties.ts';
+import { pluralVictims, type CasualtyMention } from './casualties.ts';
 import { vagueness, type DateMention } from './dates.ts';
 import { precisionRank, type PlaceMention } from './places.ts';
 import type { WeaponHit } from './lexicon-index.ts';
@@ -99,7 +99,10 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
         current?.place &&
         near &&
         (refines(p.place, current.place.place) ||
-          (p.relation !== null && kmBetween(p.place, current.place.place) <= LANDMARK_KM))
+          (p.relation !== null &&
+            kmBetween(p.place, current.place.place) <= LANDMARK_KM &&
+            !SEPARATE.test(f.lower) &&
+            !(killedIn(f) && current.facts.some(killedIn))))
       ) {
         if (!current.facts.includes(f)) current.facts.push(f);
         return;
@@ -164,10 +167,48 @@ const STRIKE_TYPES: Array<[StrikeType, RegExp]> = [
 const TARGETS =
   /\b(?:(?:military |army |training |refugee |displacement |displaced |idp |makeshift )?camps?|school(?: complex| building)?s?|hospitals?|(?:medical|health) (?:facility|facilities|centre|center|point)|clinics?|markets?|marketplace|mosques?|churches?|bakery|bakeries|headquarters|(?:command|control) (?:post|centre|center)s?|checkpoints?|convoys?|aid convoy|oil (?:well heads|wells|fields?|facilities|refinery|refineries|tankers?|trucks)|(?:residential |apartment )?buildings?|(?:residential )?homes?|houses?|civil defen[cs]e (?:centre|center)|water (?:station|plant)|power (?:station|plant)|bridges?|(?:air ?base|airbase|airport|military base)|ammunition depots?|weapons? depots?|depots?|warehouses?|shelters?|positions|fighting positions|tactical units?|vehicles?|tents|factory|factories|prison|courthouse|stadium|university|kindergarten)\b/;
 
-function rangeOf(mentions: CasualtyMention[]): Range | null {
+/** Which sentence-level mentions feed each casualty field of an event. */
+export const CASUALTY_FIELDS = {
+  killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && !m.subset,
+  civilians_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('civilians'),
+  children_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('children'),
+  women_killed: (m: CasualtyMention): boolean => m.outcome === 'killed' && m.groups.includes('women'),
+  combatants_killed: (m: CasualtyMention): boolean =>
+    m.outcome === 'killed' && m.groups.includes('combatants'),
+  injured: (m: CasualtyMention): boolean => m.outcome === 'injured' && !m.subset,
+} as const;
+
+/** A sentence's figures, plus "others were hurt" style plurals for outcomes it gives no figure for. */
+export function sentenceCasualties(found: CasualtyMention[], lower: string): CasualtyMention[] {
+  const plural = pluralVictims(lower).filter((p) => !found.some((m) => m.outcome === p.outcome && !m.single));
+  return plural.length > 0 ? [...found, ...plural] : found;
+}
+
+/**
+ * The mentions an event's figures come from: a plural without a number or a lone named victim only
+ * counts for an outcome (killed, injured) that no sentence of the event gives a figure for.
+ */
+export function usableCasualties(mentions: CasualtyMention[]): CasualtyMention[] {
+  const stated = new Set(mentions.filter((m) => !m.plural && !m.single).map((m) => m.outcome));
+  return mentions.filter((m) => !(m.plural || m.single) || !stated.has(m.outcome));
+}
+
+const DEMOGRAPHIC = new Set(['children', 'women', 'men']);
+const isPart = (m: CasualtyMention): boolean => m.partial || m.groups.every((g) => DEMOGRAPHIC.has(g));
+
+/** The range an event reports for one field, from the mentions its sentences give. */
+export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
-  const exact = mentions.filter((m) => !m.vague);
-  let use = exact.length > 0 ? exact : mentions;
+  // Stated figures first; then vague quantities ("dozens"), a plural ("others"), a lone named victim.
+  // A part ("two of the farmers", "three others", "five children") yields to a whole figure.
+  const stated = mentions.filter((m) => !m.vague && !m.single && !m.plural);
+  const tiers = [
+    stated.filter((m) => !isPart(m)),
+    stated,
+    mentions.filter((m) => m.vague),
+    mentions.filter((m) => m.plural),
+  ];
+  let use = tiers.find((t) => t.length > 0) ?? mentions;
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
@@ -206,23 +247,20 @@ export function buildEvent(
   const place = d.place ?? docPlace;
   if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
   // Casualties.
-  const all: Array<{ m: CasualtyMention; f: SentenceFacts }> = d.facts.flatMap((f) =>
-    f.casualties.map((m) => ({ m, f })),
-  );
+  const found = d.facts.flatMap((f) => sentenceCasualties(f.casualties, f.lower).map((m) => ({ m, f })));
+  const kept = new Set(usableCasualties(found.map(({ m }) => m)));
+  const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
     const chosen = all.filter(({ m }) => pred(m));
     for (const { m, f } of chosen) ev(field, f, m.start, m.end);
     return rangeOf(chosen.map(({ m }) => m));
   };
-  const killed = pick((m) => m.outcome === 'killed' && !m.subset, 'killed');
-  const civilians = pick((m) => m.outcome === 'killed' && m.groups.includes('civilians'), 'civilians_killed');
-  const children = pick((m) => m.outcome === 'killed' && m.groups.includes('children'), 'children_killed');
-  const women = pick((m) => m.outcome === 'killed' && m.groups.includes('women'), 'women_killed');
-  const combatants = pick(
-    (m) => m.outcome === 'killed' && m.groups.includes('combatants'),
-    'combatants_killed',
-  );
-  const injured = pick((m) => m.outcome === 'injured' && !m.subset, 'injured');
+  const killed = pick(CASUALTY_FIELDS.killed, 'killed');
+  const civilians = pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed');
+  const children = pick(CASUALTY_FIELDS.children_killed, 'children_killed');
+  const women = pick(CASUALTY_FIELDS.women_killed, 'women_killed');
+  const combatants = pick(CASUALTY_FIELDS.combatants_killed, 'combatants_killed');
+  const injured = pick(CASUALTY_FIELDS.injured, 'injured');
   // Attribution.
   const attributed: Attribution[] = [];
   const seen = new Set<string>();
