@@ -55,9 +55,9 @@ const ADJ =
   /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
-  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
 const INJURED_AFTER =
-  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|reported to have|said to have|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
 const KILLED_BEFORE =
@@ -247,7 +247,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
     if (!outcome && noun && num.value > 1)
-      outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 220));
+      outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 500));
     // "dozens of wounded": the noun itself says what happened to them.
     if (!outcome && noun) {
       const word = /\bof (?:the )?(?:wounded|injured|dead)$/
