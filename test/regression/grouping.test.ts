@@ -67,3 +67,33 @@ describe('grouping regressions', () => {
     assert.equal(doc.events.length, 1);
   });
 });
+
+describe('place and attribution regressions', () => {
+  it('names a facility next to its village', () => {
+    const doc = run(
+      'Jets hit the Falcon military camp, killing four soldiers, near the town of Ayyash on Sunday, officials said.',
+    );
+    assert.match(doc.events[0]?.place ?? '', /^Falcon military camp, near Ayyash$/);
+  });
+
+  it('drops "unknown" once a perpetrator is named for the same strike', () => {
+    const doc = run(
+      'An air strike hit a market in the town of Saraqeb on Sunday, killing six people. It was not clear who carried it out.\n\n' +
+        'Activists later said Russian jets had struck the market in Saraqeb.',
+    );
+    assert.deepEqual(
+      doc.events.flatMap((e) => e.attributed.map((a) => a.belligerent)),
+      ['russia'],
+    );
+  });
+
+  it('does not take a campaign total for a strike toll', () => {
+    const doc = run(
+      'Russian jets struck the town of Saraqeb on Sunday, killing five people.\n\nThe monitor said in late October that raids had killed 3,276 fighters.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.killed),
+      [{ min: 5, max: 5 }],
+    );
+  });
+});

@@ -14,6 +14,8 @@ export interface Absorbable<T> {
   at: number;
   /** The event's place is the seat of its governorate (Aleppo, Raqqa, Damascus), by any name. */
   seat: boolean;
+  /** The event names no place of its own and took the document's first place. */
+  placeless?: boolean;
   source: T;
 }
 
@@ -106,7 +108,25 @@ function isSumOf(total: Range, parts: Array<Range | null>): boolean {
  */
 export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
   const plan = new Map<number, number>();
+  // The same place on compatible dates, told in two parts of the text, is one strike.
   items.forEach((b, bi) => {
+    const e = b.event;
+    if (e.place === null) return;
+    const twin = items.findIndex(
+      (o, oi) =>
+        oi < bi &&
+        !plan.has(oi) &&
+        (e.gazetteer_id !== null ? o.event.gazetteer_id === e.gazetteer_id : o.event.place === e.place) &&
+        o.event.admin1 === e.admin1 &&
+        o.event.background === e.background &&
+        (o.event.date === null || e.date === null || o.event.date === e.date) &&
+        // A passage that names no place of its own borrowed this one: it joins only when its toll agrees.
+        (!(b.placeless || o.placeless) || overlaps(o.event.killed, e.killed)),
+    );
+    if (twin >= 0) plan.set(bi, twin);
+  });
+  items.forEach((b, bi) => {
+    if (plan.has(bi)) return;
     if (!isBroad(b.event, b.seat)) return;
     const fits = items
       .map((s, si) => ({ s, si }))

@@ -158,3 +158,16 @@ test('parts of the toll yield to a whole figure', () => {
 test('a plural after "whether" states nothing', () => {
   assert.equal(toll('It is unclear whether others were killed.'), null);
 });
+
+test('a figure given after "at first ... by the evening" revises the earlier one', () => {
+  const found = findCasualties(
+    'the charity at first said seven people had died, but by the evening it said at least 25 people had been killed',
+  );
+  assert.deepEqual(
+    found.map((m) => [m.range.min, m.update]),
+    [
+      [7, false],
+      [25, true],
+    ],
+  );
+});

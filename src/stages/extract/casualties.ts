@@ -281,8 +281,19 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const single = SINGLE_INJURED.exec(lower);
     if (single) out.push(singleVictim(single, 'injured'));
   }
+  // "at first said seven had died; by the evening it said at least 25": the later figure revises.
+  const first = REVISED_FROM.exec(lower);
+  if (first) {
+    REVISED_TO.lastIndex = first.index + first[0].length;
+    const later = REVISED_TO.exec(lower);
+    if (later) for (const m of out) if (m.start > later.index) m.update = true;
+  }
   return out;
 }
+
+const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
+const REVISED_TO =
+  /\b(?:later|by the (?:evening|morning|afternoon|night|end of the day)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has since|since then|now)\b/g;
 
 const LATER_PREDICATE =
   /[\s,](?:were|have been|had been|are)\s+(?:(?:reportedly|allegedly|all|also|later|reported|confirmed|said to have been|believed to have been|feared)\s+){0,2}(?:(killed|dead|martyred|slain|buried)|(injured|wounded|hurt))\b/;

@@ -56,6 +56,7 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let lastParagraph = -1;
+  let afterList = false;
   facts.forEach((f, index) => {
     const startsEvent =
       f.strike &&
@@ -68,6 +69,9 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
     const near = current !== null && f.sentence.paragraph - lastParagraph <= 2;
     const places = mainPlaces(f);
     if (places.length === 0) {
+      // After a sentence naming several struck places, a toll without a place pools them: it is
+      // no one place's figure.
+      if (current && afterList && f.casualties.length > 0 && !f.linked) return;
       if (current && (near || f.linked)) current.facts.push(f);
       else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
         current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
@@ -77,6 +81,7 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       return;
     }
     if (!startsEvent && !(current && near)) return;
+    afterList = places.length > 1;
     places.forEach((p, i) => {
       let target = drafts.find((d) => d.place && sameTarget(d.place.place, p.place)) ?? null;
       if (!target && current && current.place === null && near) target = current;
@@ -307,7 +312,7 @@ export function buildEvent(
     date: date?.date ?? null,
     date_precision: date ? date.precision : 'unknown',
     date_text: date?.text ?? null,
-    place: place ? place.name : null,
+    place: place ? withFacility(place, d.place ? d.placeSentence : null) : null,
     place_text:
       place && d.placeSentence
         ? fullText
@@ -503,6 +508,33 @@ function distanceKm(a: Place, b: Place): number {
   const x = (b.lon - a.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
   const y = (b.lat - a.lat) * rad;
   return Math.sqrt(x * x + y * y) * 6371;
+}
+
+const FACILITY =
+  /\b((?:(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]*)\s+){1,3})((?:military |army |air |naval |training |refugee |displacement |idp )?(?:camp|base|airbase|air base|airport|hospital|school|prison|mosque|market|refinery|dam|academy|college|barracks|checkpoint|factory|bakery|stadium|university|power station|power plant))\b/g;
+const NOT_FACILITY_NAME =
+  /^(?:The|A|An|In|On|At|Of|Syrian|Russian|Turkish|Israeli|American|Iraqi|Coalition|Regime|Government|Army|Military|Islamic State|IS|ISIS|Daesh|National|Central|Main|Field|Local|Its|Their|His|Her)\b/;
+
+/**
+ * A named facility next to the place ("the Saeqa military camp ... near the town of Ayyash") is the
+ * most specific place the text gives; its coordinates stay those of the place it lies in or near.
+ */
+function withFacility(place: PlaceMention, f: SentenceFacts | null): string {
+  if (!f) return place.name;
+  const text = f.sentence.text;
+  for (const m of text.matchAll(FACILITY)) {
+    let name = m[1]!.trim();
+    while (NOT_FACILITY_NAME.test(name)) name = name.replace(NOT_FACILITY_NAME, '').trim();
+    if (name.length < 3 || /^(?:[A-Z][a-z]+day|[A-Z][a-z]+ary|May|June|July|August)$/.test(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    const end = m.index + m[0].length;
+    const gap = start >= place.end ? start - place.end : place.textStart - end;
+    if (gap > 90 || (start < place.end && end > place.textStart && !name.includes(place.name))) continue;
+    const facility = `${name} ${m[2]}`;
+    if (facility.includes(place.name)) return facility;
+    return place.relation ? `${facility}, ${place.relation} ${place.name}` : `${facility}, ${place.name}`;
+  }
+  return place.name;
 }
 
 /** The publication dateline at the top of the text is when it was written, not when a strike happened. */

@@ -31,6 +31,9 @@ const WAR_TOTAL =
   /\b(?:(?:war|conflict|uprising|crisis|revolution|violence)\b[^.]{0,80}\b(?:began|begun|started|erupted|broke out)|since the (?:war|conflict|uprising|crisis|revolution)|(?:war|conflict|uprising|crisis|violence) (?:that |which )?(?:has |have |had )?(?:killed|claimed|left|caused))\b/;
 /** A toll this large is a war or campaign total, never one strike's. */
 const WAR_SCALE = 5000;
+/** Above this, only a chemical attack has been one strike's toll; otherwise it is a campaign total. */
+const MASS_SCALE = 1000;
+const MASS_WEAPON = /\b(?:chemical|gas|sarin|chlorine|toxic|nerve agent|poison)/;
 const OPPOSITION_COALITION =
   /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
 const MILITARY_COALITION =
@@ -90,7 +93,8 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       const casualties = casualtyWords ? findCasualties(lower) : [];
       const warTotal =
         casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
-        (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= 1000) && WAR_TOTAL.test(lower));
+        (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= MASS_SCALE) &&
+          (WAR_TOTAL.test(lower) || !MASS_WEAPON.test(lower)));
       facts.push({
         sentence: s,
         lower,
@@ -153,6 +157,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         event: buildEvent(d, text, published, docPlace, facts),
         at: d.facts[0]!.sentence.start,
         seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
+        placeless: d.place === null,
         source: d,
       });
     }
@@ -181,7 +186,12 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
             a.by = doc.outlet!;
           }
     }
-    return { id: doc.id, published, language: language(text), title, events: mergeSame(events) };
+    const merged = events;
+    // "Unknown" stands for no named perpetrator: once someone is named, it goes.
+    for (const e of merged)
+      if (e.attributed.some((a) => a.belligerent !== 'unknown' && a.stance !== 'denies'))
+        e.attributed = e.attributed.filter((a) => a.belligerent !== 'unknown');
+    return { id: doc.id, published, language: language(text), title, events: merged };
   };
 }
 
@@ -211,33 +221,4 @@ function firstPlace(facts: SentenceFacts[]): PlaceMention | null {
     if (p) return p;
   }
   return null;
-}
-
-/** Events at the same place on compatible dates are one event. */
-function mergeSame(events: ExtractedEvent[]): ExtractedEvent[] {
-  const out: ExtractedEvent[] = [];
-  for (const e of events) {
-    const twin = out.find(
-      (o) =>
-        o.place !== null &&
-        o.place === e.place &&
-        o.admin1 === e.admin1 &&
-        (o.date === null || e.date === null || o.date === e.date),
-    );
-    if (!twin) {
-      out.push(e);
-      continue;
-    }
-    twin.date ??= e.date;
-    twin.attributed.push(
-      ...e.attributed.filter(
-        (a) =>
-          !twin.attributed.some(
-            (b) => b.belligerent === a.belligerent && b.stance === a.stance && b.by === a.by,
-          ),
-      ),
-    );
-    twin.evidence.push(...e.evidence);
-  }
-  return out;
 }
