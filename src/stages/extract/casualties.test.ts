@@ -171,3 +171,21 @@ test('a figure given after "at first ... by the evening" revises the earlier one
     ],
   );
 });
+
+test('one person killed is a lone victim; "the remaining six" is a part', () => {
+  const one = findCasualties('another man died in the village, the group said');
+  assert.deepEqual(
+    one.map((m) => [m.outcome, m.range.min, m.single]),
+    [['killed', 1, true]],
+  );
+  const rest = findCasualties('it had not confirmed whether the remaining six people killed were civilians');
+  assert.equal(rest[0]?.partial, true);
+});
+
+test('fighters of a named group are combatants', () => {
+  const found = findCasualties('russian air strikes have killed 18 isil group fighters in central syria');
+  assert.deepEqual(
+    found.map((m) => [m.groups, m.range.min]),
+    [[['combatants'], 18]],
+  );
+});

@@ -52,7 +52,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
 ];
 
 const ADJ =
-  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|daesh|nusra|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
@@ -71,7 +71,8 @@ const SUBSET_BEFORE =
 const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
 /** "two of the farmers" (but "five of the Abu Salem family" is a whole family's toll). */
 const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
-const ADDITIONAL_BEFORE = /\b(?:another|a further|an additional|additional)\s+$/;
+const ADDITIONAL_BEFORE =
+  /\b(?:another|a further|an additional|additional|remaining|the other|the rest of the)\s+$/;
 const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
 const NOT_PEOPLE_AFTER =
   /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
@@ -272,6 +273,15 @@ export function findCasualties(lower: string): CasualtyMention[] {
     m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
     out.push(m);
   }
+  // "another man died in Sheikh Mustafa", "a child was killed": one person, a figure of its own.
+  for (const m of lower.matchAll(ONE_PERSON)) {
+    const outcome: Outcome = /wound|injur|hurt/.test(m[2]!) ? 'injured' : 'killed';
+    if (out.some((o) => o.start <= m.index && o.end > m.index)) continue;
+    const groups = nounGroups(` ${m[1]!}`)?.groups ?? ['people'];
+    const one = mention(m.index, m.index + m[0].length, outcome, groups, { min: 1, max: 1 }, '');
+    one.single = true;
+    out.push(one);
+  }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = SINGLE_KILLED.exec(lower);
@@ -291,6 +301,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
   return out;
 }
 
+const ONE_PERSON =
+  /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
 const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
 const REVISED_TO =
   /\b(?:later|by the (?:evening|morning|afternoon|night|end of the day)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has since|since then|now)\b/g;

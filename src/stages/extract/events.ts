@@ -198,6 +198,29 @@ export function usableCasualties(mentions: CasualtyMention[]): CasualtyMention[]
   return mentions.filter((m) => !(m.plural || m.single) || !stated.has(m.outcome));
 }
 
+/**
+ * "Eleven civilians were killed in Saraqeb and another man died in Sheikh Mustafa": where a sentence
+ * names several places and gives several tolls, each toll belongs to the place nearest to it.
+ */
+function ownFigures(
+  mentions: CasualtyMention[],
+  f: SentenceFacts,
+  own: PlaceMention | null,
+): CasualtyMention[] {
+  if (own === null || mentions.filter((m) => !m.subset).length < 2) return mentions;
+  const places = mainPlaces(f);
+  if (places.length < 2) return mentions;
+  const mine = places.find((p) => sameTarget(p.place, own.place));
+  if (!mine) return mentions;
+  const gap = (m: CasualtyMention, p: PlaceMention): number =>
+    p.textStart >= m.end ? p.textStart - m.end : m.start >= p.end ? m.start - p.end + 20 : 0;
+  return mentions.filter((m) => {
+    let best = places[0]!;
+    for (const p of places) if (gap(m, p) < gap(m, best)) best = p;
+    return best === mine;
+  });
+}
+
 const DEMOGRAPHIC = new Set(['children', 'women', 'men']);
 const isPart = (m: CasualtyMention): boolean => m.partial || m.groups.every((g) => DEMOGRAPHIC.has(g));
 
@@ -252,7 +275,9 @@ export function buildEvent(
   const place = d.place ?? docPlace;
   if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
   // Casualties.
-  const found = d.facts.flatMap((f) => sentenceCasualties(f.casualties, f.lower).map((m) => ({ m, f })));
+  const found = d.facts.flatMap((f) =>
+    ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })),
+  );
   const kept = new Set(usableCasualties(found.map(({ m }) => m)));
   const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {

@@ -40,6 +40,9 @@ const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
 /** GeoNames codes of a governorate's seat and the capital. */
 const SEATS = new Set(['PPLA', 'PPLC']);
+// A sentence that tells of strikes from the air is about them, whatever else it mentions.
+const FROM_THE_AIR =
+  /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
 const LINKED =
@@ -111,7 +114,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         places: findPlaces(s.text, resolver, emptyCtx),
         dates: sentDates,
         weapons: lex.weapons(lower),
-        excluded: warTotal || EXCLUDED.test(lower) || NON_STATE.test(lower),
+        excluded: warTotal || EXCLUDED.test(lower) || (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)),
         linked: LINKED.test(lower),
       });
     }
