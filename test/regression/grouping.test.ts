@@ -97,3 +97,21 @@ describe('place and attribution regressions', () => {
     );
   });
 });
+
+describe('non-state attacks', () => {
+  it('reports no strike when the text pins the attack on a non-state group', () => {
+    const doc = run(
+      'Shells hit a school in the Qaboun district on Monday, killing nine children.\n\n' +
+        'State media said the mortar rounds were fired by terrorists from a nearby neighbourhood.',
+    );
+    assert.equal(doc.events.length, 0);
+  });
+
+  it('keeps a strike that a state force is blamed for in the same text', () => {
+    const doc = run(
+      'Regime jets struck the town of Saraqeb on Monday, killing six people.\n\n' +
+        'Rebels fired rockets at government-held areas in response.',
+    );
+    assert.equal(doc.events.length, 1);
+  });
+});

@@ -40,6 +40,11 @@ const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
 /** GeoNames codes of a governorate's seat and the capital. */
 const SEATS = new Set(['PPLA', 'PPLC']);
+const NON_STATE_GROUP =
+  '(?:the )?(?:terrorists?|terrorist (?:groups?|organi[sz]ations?)|rebels?|militants?|jihadists?|insurgents?|armed groups?|gunmen|opposition (?:forces|fighters|groups?)|islamic state(?: group)?|is group|isis|daesh|nusra(?: front)?|al-nusra|jaish al-[a-z]+|ahrar al-sham|jabhat [a-z-]+|hayat tahrir al-sham)';
+const NON_STATE_AGENT = new RegExp(
+  `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to) ${NON_STATE_GROUP}|${NON_STATE_GROUP} (?:fired|launched|shelled|set off|detonated)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?)\\b`,
+);
 // A sentence that tells of strikes from the air is about them, whatever else it mentions.
 const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
@@ -167,8 +172,12 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     // Broad mentions (the governorate, its capital) of a specific strike fold into it.
     const plan = planAbsorption(built);
     const events: ExtractedEvent[] = [];
+    // An event nobody pins on a state force, in a text that pins the attack on a non-state group
+    // (rebel rockets, "terrorist" mortars, tunnel bombs), is not a strike of this record.
+    const nonStateText = NON_STATE_AGENT.test(fold(text));
     built.forEach((b, i) => {
       if (plan.has(i)) return;
+      if (nonStateText && !b.event.attributed.some((a) => a.belligerent !== 'unknown')) return;
       const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
       if (joined.length === 0) {
         events.push(b.event);
