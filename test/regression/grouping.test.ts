@@ -115,3 +115,19 @@ describe('non-state attacks', () => {
     assert.equal(doc.events.length, 1);
   });
 });
+
+describe('places with tolls of their own', () => {
+  it('splits "11 were killed in A and another man died in B" into two strikes with the lead attribution', () => {
+    const doc = run(
+      'Regime air strikes kill 12 in northern Syria\n\n' +
+        'Eleven civilians were killed in Saraqeb on Sunday and another man died in the village of Kafr Nabl, the monitor said.',
+    );
+    const byPlace = new Map(doc.events.map((e) => [e.place, e]));
+    assert.deepEqual(byPlace.get('Saraqeb')?.killed, { min: 11, max: 11 });
+    assert.deepEqual(byPlace.get('Kafr Nabl')?.killed, { min: 1, max: 1 });
+    assert.deepEqual(
+      doc.events.map((e) => e.attributed.map((a) => `${a.belligerent}/${a.stance}`)),
+      [['syria-regime/blames'], ['syria-regime/blames']],
+    );
+  });
+});

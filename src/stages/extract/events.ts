@@ -31,6 +31,8 @@ interface Draft {
   placeSentence: SentenceFacts | null;
   facts: SentenceFacts[];
   firstIndex: number;
+  /** A placeless total that several places share: reported through those places instead. */
+  pooled?: boolean;
 }
 
 const sameTarget = (a: Place, b: Place): boolean =>
@@ -44,8 +46,20 @@ function mainPlaces(f: SentenceFacts): PlaceMention[] {
   );
   const best = sorted[0]!;
   // Places in a list ("the towns of A and B") are separate strikes; others are context.
+  // So are places that each have a toll of their own ("11 were killed in A and another man died in B").
+  const tolled = new Set<PlaceMention>();
+  const killed = f.casualties.filter((c) => c.outcome === 'killed' && !c.subset);
+  if (killed.length > 1)
+    for (const c of killed) {
+      const after = usable.find((p) => p.textStart >= c.end && p.textStart - c.end <= 40);
+      if (after) tolled.add(after);
+    }
   const list = usable.filter(
-    (p) => p !== best && p.coordinated && precisionRank(p.place) <= 5 && !sameTarget(p.place, best.place),
+    (p) =>
+      p !== best &&
+      (p.coordinated || tolled.has(p)) &&
+      precisionRank(p.place) <= 5 &&
+      !sameTarget(p.place, best.place),
   );
   const byStart = [best, ...list].sort((a, b) => a.start - b.start);
   return byStart.filter((p, i) => byStart.findIndex((q) => sameTarget(q.place, p.place)) === i);
@@ -81,10 +95,15 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       return;
     }
     if (!startsEvent && !(current && near)) return;
+    // A toll told before naming several places ("strikes kill 12 ... 11 in A and one in B") pools
+    // them: it is no one place's figure.
+    const pooledParts =
+      places.length > 1 && current !== null && current.place === null && near && current.facts.some(killedIn);
+    if (pooledParts) current!.pooled = true;
     afterList = places.length > 1;
     places.forEach((p, i) => {
       let target = drafts.find((d) => d.place && sameTarget(d.place.place, p.place)) ?? null;
-      if (!target && current && current.place === null && near) target = current;
+      if (!target && current && current.place === null && near && !pooledParts) target = current;
       // A specific place inside the current event's broad one names where that strike hit, unless
       // the sentence tells of another strike ("a separate raid", its own toll).
       if (
@@ -112,7 +131,8 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
         if (!current.facts.includes(f)) current.facts.push(f);
         return;
       }
-      if (!target && !startsEvent) {
+      // The parts of a pooled total start their own events, strike word or not.
+      if (!target && !startsEvent && !pooledParts) {
         if (current) current.facts.push(f);
         return;
       }

@@ -152,6 +152,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const built: Array<Absorbable<(typeof drafts)[number]>> = [];
     let previousClaims: SentenceFacts['claims'] = [];
     for (const d of drafts) {
+      if (d.pooled) continue;
       const hasFigures = d.facts.some((f) => f.casualties.length > 0);
       const hasClaims = d.facts.some((f) => f.claims.length > 0);
       const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
@@ -199,6 +200,19 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           }
     }
     const merged = events;
+    // Strikes the story names without saying who flew them belong to the one side its lead blames
+    // ("Regime air strikes kill 39 in two battlegrounds ... strikes on A and B").
+    const lead = facts.filter((f) => f.sentence.paragraph <= 1 && !f.excluded).flatMap((f) => f.claims);
+    const leadSides = new Set(
+      lead.filter((c) => c.stance === 'blames' || c.stance === 'confirms').map((c) => c.belligerent),
+    );
+    const leadClaim = leadSides.size === 1 ? lead.find((c) => leadSides.has(c.belligerent)) : undefined;
+    if (leadClaim)
+      for (const e of merged)
+        if (!e.background && e.attributed.every((a) => a.belligerent === 'unknown'))
+          e.attributed = [
+            { belligerent: leadClaim.belligerent, stance: leadClaim.stance, by: leadClaim.by, quote: '' },
+          ];
     // "Unknown" stands for no named perpetrator: once someone is named, it goes.
     for (const e of merged)
       if (e.attributed.some((a) => a.belligerent !== 'unknown' && a.stance !== 'denies'))
