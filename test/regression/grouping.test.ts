@@ -131,3 +131,23 @@ describe('places with tolls of their own', () => {
     );
   });
 });
+
+describe('statements', () => {
+  it('a statement of the side that struck confirms it', () => {
+    const doc = run(
+      'Russian jets struck the town of Saraqeb on Sunday, killing four fighters, the defence ministry said in a statement.',
+    );
+    assert.deepEqual(
+      doc.events[0]?.attributed.map((a) => `${a.belligerent}/${a.stance}`),
+      ['russia/confirms'],
+    );
+  });
+
+  it('Tupolev bombers are Russian', () => {
+    const doc = run('Six Tupolev bombers struck near the town of Sukhna on Sunday, killing 12 fighters.');
+    assert.deepEqual(
+      doc.events[0]?.attributed.map((a) => a.belligerent),
+      ['russia'],
+    );
+  });
+});

@@ -45,6 +45,8 @@ const NON_STATE_GROUP =
 const NON_STATE_AGENT = new RegExp(
   `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to) ${NON_STATE_GROUP}|${NON_STATE_GROUP} (?:fired|launched|shelled|set off|detonated)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?)\\b`,
 );
+const STATEMENT_VOICE =
+  /\b(?:the|its|a|in a|in its) (?:statement|communiqu[eé]|briefing|ministry|defen[cs]e ministry|general staff|command)\b,? (?:said|says|added|stated|noted|read|reported)\b|\baccording to (?:the|its|a) (?:statement|ministry|communiqu[eé]|briefing|general staff)\b|\b(?:the|a) (?:statement|communiqu[eé]) (?:said|read|added)\b/;
 // A sentence that tells of strikes from the air is about them, whatever else it mentions.
 const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
@@ -74,6 +76,12 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     );
     return b?.code ?? null;
   };
+  // Official voices by name (ministries, named spokesmen), not the capitals that also stand for them.
+  const officialVoices = deps.lexicon.belligerents.map((b) => ({
+    code: b.code,
+    label: b.spokespeople.find((x) => / /.test(x)) ?? b.code,
+    phrases: b.spokespeople.filter((x) => / /.test(x) || x.length > 6).map((x) => x.toLowerCase()),
+  }));
   return (doc) => {
     const text = doc.text;
     const published = doc.published ?? findDateline(text);
@@ -145,6 +153,23 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           const better = resolver.resolve(p.name, here);
           return better ? { ...p, place: better } : p;
         });
+      }
+    }
+    // "... conducted strikes east of Palmyra, the statement said": a statement of the belligerent's
+    // own officials, named elsewhere in the text, confirms the strike.
+    const folded = facts.length > 0 ? fold(text) : '';
+    for (const f of facts) {
+      if (!STATEMENT_VOICE.test(f.lower)) continue;
+      // Only where the statement speaks of one side: that side's own officials are speaking.
+      if (new Set(f.claims.map((c) => c.belligerent)).size !== 1) continue;
+      for (const c of f.claims) {
+        if (c.stance !== 'blames') continue;
+        const voice = officialVoices.find((v) => v.code === c.belligerent);
+        const named = voice?.phrases.find((x) => folded.includes(x));
+        c.stance = 'confirms';
+        c.by = named
+          ? text.slice(folded.indexOf(named), folded.indexOf(named) + named.length)
+          : (voice?.label ?? c.by);
       }
     }
     const drafts = groupEvents(facts);
