@@ -189,3 +189,20 @@ test('fighters of a named group are combatants', () => {
     [[['combatants'], 18]],
   );
 });
+
+test('"and another five outside B" takes the noun and verb of the toll before it', () => {
+  const found = findCasualties(
+    '30 jihadists were killed around the town of a and another five outside the town of b',
+  );
+  assert.deepEqual(
+    found.map((m) => [m.outcome, m.groups, m.range.min]),
+    [
+      ['killed', ['combatants'], 30],
+      ['killed', ['combatants'], 5],
+    ],
+  );
+  assert.deepEqual(
+    findCasualties('the strike killed 18 moderate syrian rebels').map((m) => [m.groups, m.range.min]),
+    [[['combatants'], 18]],
+  );
+});

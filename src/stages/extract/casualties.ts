@@ -52,7 +52,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
 ];
 
 const ADJ =
-  /^(?:(?:syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
@@ -273,6 +273,16 @@ export function findCasualties(lower: string): CasualtyMention[] {
     m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
     out.push(m);
   }
+  // "30 were killed around Shadadi and another five outside Kobane": the figure's noun and verb
+  // are those of the toll before it.
+  const prior = out.find((m) => m.outcome === 'killed' && !m.subset);
+  if (prior)
+    for (const m of lower.matchAll(ELLIPTIC)) {
+      if (m.index < prior.end || out.some((o) => o.start <= m.index + 4 && o.end > m.index)) continue;
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : UNITS[m[1]!];
+      if (n === undefined) continue;
+      out.push(mention(m.index, m.index + m[0].length, 'killed', prior.groups, { min: n, max: n }, ''));
+    }
   // "another man died in Sheikh Mustafa", "a child was killed": one person, a figure of its own.
   for (const m of lower.matchAll(ONE_PERSON)) {
     const outcome: Outcome = /wound|injur|hurt/.test(m[2]!) ? 'injured' : 'killed';
@@ -301,6 +311,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
   return out;
 }
 
+const ELLIPTIC =
+  /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
   /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
 const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
