@@ -111,3 +111,11 @@ test('officials reporting a joint operation confirm it for both partners', () =>
     'Turkish Armed Forces and the coalition hit 20 targets in two air strikes, according to a statement by the Turkish General Staff.';
   assert.deepEqual(claims(s), ['turkey/confirms', 'us-coalition/confirms']);
 });
+
+test('"carried out by either the X or Y" names both, unsure; a drone sent to look is not striking', () => {
+  assert.deepEqual(
+    claims('The White House said the attack was carried out by either the Syrian government or Russia.'),
+    ['syria-regime/unsure', 'russia/unsure'],
+  );
+  assert.deepEqual(claims('A spokesman said a Russian drone sent to the area found no craters.'), []);
+});

@@ -15,7 +15,7 @@ const STRIKE_NOUN_AFTER =
 const STRIKE_VERB_AFTER =
   /^[\s,]*(?:(?:has|have|had|also|reportedly|allegedly|apparently|then|later|again|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|repeatedly|heavily|[a-z]+ly)\s+){0,3}(?:bombed|bombs|bombing|struck|strikes|hit|hits|shelled|shells|pounded|pounds|targeted|targets|attacked|attacks|carried out|carries out|conducted|conducts|launched|launches|dropped|drops|fired|fires|raided|killed|kills|destroyed|destroys|razed|strafed|blasted|massacred|committed)\b/;
 const AGENT_BEFORE =
-  /(?:\bby|blamed(?: it)? on|blaming(?: it)? on|blamed|blaming|accused|accusing|accuses|blames|carried out by|conducted by|belonging to|belonged to|belong to|attributed to|responsibility of|launched by|perpetrated by|(?:strikes?|raids?|bombing|bombardment|shelling|fire|missiles?|rockets?|attacks?|jets|warplanes|planes|aircraft|bombs)\s+(?:from|of))\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|presumably|possibly|either|both|apparently|likely|unidentified|probably)\s+)?$/;
+  /(?:\bby|blamed(?: it)? on|blaming(?: it)? on|blamed|blaming|accused|accusing|accuses|blames|carried out by|conducted by|belonging to|belonged to|belong to|attributed to|responsibility of|launched by|perpetrated by|(?:strikes?|raids?|bombing|bombardment|shelling|fire|missiles?|rockets?|attacks?|jets|warplanes|planes|aircraft|bombs)\s+(?:from|of))\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|presumably|possibly|either|both|apparently|likely|unidentified|probably)\s+)?(?:the\s+)?$/;
 const TARGET_BEFORE =
   /(?:against|on|targeting|targeted|target|attacked|attacking|hit|hitting|struck|bombed|shelled|at|toward|towards|near|into|held by|controlled by|positions of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,1}$/;
 const TARGET_AFTER =
@@ -120,6 +120,9 @@ function speaksAsOfficial(hit: AliasHit, lower: string): boolean {
 
 const HELD_BY =
   /\b(?:held|controlled|run|manned|occupied|besieged|backed|supported|trained|armed|protected|surrounded)\s+by\s+(?:the\s+)?$/;
+// "a Russian drone sent to the area found no damage": an aircraft seen doing something else.
+const NOT_STRIKING_AFTER =
+  /^\s*(?:(?:that|which|was|were|had|has|been)\s+){0,2}(?:sent|flew|flying|patrolled|patrolling|monitored|monitoring|spotted|found|saw|recorded|filmed|observed|photographed|surveyed|tracked|escorted|landed|crashed|shot down|was shot|were shot)\b/;
 const MODAL_AFTER = /^\s*(?:would|will|could|can|may|might|should|must|plans? to|intends? to)\b/;
 
 function isPerpetrator(hit: AliasHit, lower: string): boolean {
@@ -129,7 +132,10 @@ function isPerpetrator(hit: AliasHit, lower: string): boolean {
   if (HELD_BY.test(before)) return false;
   const noun = STRIKE_NOUN_AFTER.exec(after);
   // "US aircraft would defend the troops": a possibility, not a strike.
-  if (noun) return !MODAL_AFTER.test(after.slice(noun[0].length));
+  if (noun) {
+    const rest = after.slice(noun[0].length);
+    return !MODAL_AFTER.test(rest) && !NOT_STRIKING_AFTER.test(rest);
+  }
   if (STRIKE_VERB_AFTER.test(after)) return true;
   if (AGENT_BEFORE.test(before))
     return /\b(?:strikes?|raids?|attacks?|bomb|shell|jets|planes|aircraft|warplanes|killed|responsib)/.test(

@@ -206,3 +206,13 @@ test('"and another five outside B" takes the noun and verb of the toll before it
     [[['combatants'], 18]],
   );
 });
+
+test('"the number of people killed ... has risen to at least 35" is a killed toll update', () => {
+  const found = findCasualties(
+    'the number of people killed in air strikes on the school has risen to at least 35, most of them children',
+  );
+  assert.deepEqual(
+    found.map((m) => [m.outcome, m.range, m.update]),
+    [['killed', { min: 35, max: null }, true]],
+  );
+});

@@ -223,7 +223,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
         after,
       ) &&
       !KILLED_BEFORE.test(before) &&
-      !INJURED_BEFORE.test(before)
+      !INJURED_BEFORE.test(before) &&
+      !(UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start)))
     ) {
       continue;
     } else if (!FIGURE_END.test(after)) {
@@ -238,7 +239,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
     else if (INJURED_BEFORE.test(before)) outcome = 'injured';
     else if (KILLED_BEFORE.test(before)) outcome = 'killed';
     else if (subset && lastOutcome) outcome = lastOutcome;
-    else if (
+    else if (UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start))) {
+      // "The number of people killed in the strikes has risen to at least 35".
+      const subject = TOLL_SUBJECT.exec(lower.slice(0, num.start))!;
+      outcome = /wound|injur/.test(subject[0]) ? 'injured' : 'killed';
+    } else if (
       /^\s*(?:and|,)\s+(?:[a-z]+\s+){0,2}(?:\d+|dozens|scores)\s+(?:[a-z]+\s+){0,2}(?:wounded|injured)/.test(
         tail,
       ) ||
@@ -311,6 +316,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
   return out;
 }
 
+const TOLL_SUBJECT =
+  /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|injuries|wounded|injured))\b/;
 const ELLIPTIC =
   /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
