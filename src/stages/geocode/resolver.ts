@@ -145,6 +145,24 @@ interface Candidate {
   flags: number;
 }
 
+/** Skeleton-tier candidates close in spelling to a name, before any hint is applied. */
+interface SkeletonMatch {
+  close: Candidate[];
+  /** The name is too short to match by skeleton outside a hinted governorate. */
+  short: boolean;
+}
+
+/** The context-free part of resolving a name. */
+interface Analysis {
+  q: Query;
+  exact: Candidate[] | null;
+  /** Computed when first needed. */
+  skeleton: SkeletonMatch | null | undefined;
+}
+
+/** How many names' analyses the resolver keeps in each of its two generations. */
+const MAX_ANALYSES = 10000;
+
 function parseQuery(input: string): Query | null {
   if (isArabicScript(input)) {
     const words = arabicWords(input);
@@ -192,38 +210,62 @@ function parseQuery(input: string): Query | null {
   };
 }
 
-const VOWELS = new Set([97, 101, 105, 111, 117, 121, 119]); // a e i o u y w
+/** 1 for the letters that cost half in closeSpelling: a e i o u y w. */
+const VOWEL = new Uint8Array(128);
+for (const c of 'aeiouyw') VOWEL[c.charCodeAt(0)] = 1;
+const isVowel = (code: number): boolean => code < 128 && VOWEL[code] === 1;
 
+// Rows of the edit-distance table, reused between calls and grown when a name is longer.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
+/**
+ * True when the edit distance between a and b is at most a fifth of the longer one (at least 1),
+ * vowels costing half; the first letters must agree (or both be vowels). Costs are counted in
+ * halves so that the table holds integers.
+ */
 export function closeSpelling(a: string, b: string): boolean {
   const a0 = a.charCodeAt(0);
   const b0 = b.charCodeAt(0);
-  if (a0 !== b0 && !(VOWELS.has(a0) && VOWELS.has(b0))) return false;
-  const budget = Math.max(1, Math.max(a.length, b.length) / 5);
-  let prev: number[] = [0];
-  for (let j = 1; j <= b.length; j++) {
-    prev.push((prev[j - 1] as number) + (VOWELS.has(b.charCodeAt(j - 1)) ? 0.5 : 1));
+  if (a0 !== b0 && !(isVowel(a0) && isVowel(b0))) return false;
+  const la = a.length;
+  const lb = b.length;
+  const budget = 2 * Math.max(1, Math.max(la, lb) / 5);
+  // Each letter one has more than the other costs at least a half.
+  if (Math.abs(la - lb) > budget) return false;
+  if (prevRow.length <= lb) {
+    prevRow = new Int32Array(lb + 1);
+    curRow = new Int32Array(lb + 1);
   }
-  for (let i = 1; i <= a.length; i++) {
+  let prev = prevRow;
+  let cur = curRow;
+  prev[0] = 0;
+  for (let j = 1; j <= lb; j++) prev[j] = prev[j - 1]! + (isVowel(b.charCodeAt(j - 1)) ? 1 : 2);
+  for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
-    const costA = VOWELS.has(ca) ? 0.5 : 1;
-    const cur = [(prev[0] as number) + costA];
-    let rowMin = cur[0] as number;
-    for (let j = 1; j <= b.length; j++) {
+    const costA = isVowel(ca) ? 1 : 2;
+    let left = prev[0]! + costA;
+    cur[0] = left;
+    let rowMin = left;
+    for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      const vowelB = VOWELS.has(cb);
-      const change = ca === cb ? 0 : costA === 0.5 && vowelB ? 0.5 : 1;
-      const v = Math.min(
-        (prev[j] as number) + costA,
-        (cur[j - 1] as number) + (vowelB ? 0.5 : 1),
-        (prev[j - 1] as number) + change,
-      );
-      cur.push(v);
+      const costB = isVowel(cb) ? 1 : 2;
+      const change = ca === cb ? 0 : costA === 1 && costB === 1 ? 1 : 2;
+      let v = prev[j]! + costA;
+      const ins = left + costB;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1]! + change;
+      if (sub < v) v = sub;
+      cur[j] = v;
+      left = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > budget) return false;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return (prev[b.length] as number) <= budget;
+  return prev[lb]! <= budget;
 }
 
 /** Great-circle distance in kilometres (haversine). */
@@ -395,9 +437,10 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
 
   /**
    * Skeleton-tier candidates whose name is also close in spelling (edit distance at most a third
-   * of the length), so "air base Syria" does not become 'Arab al Yasir.
+   * of the length), so "air base Syria" does not become 'Arab al Yasir. Null when the skeleton
+   * matches nothing; `short` when the name is too short to match outside a hinted governorate.
    */
-  const skeletonCandidates = (q: Query, r: Ranking | null): Candidate[] | null => {
+  const closeSkeletons = (q: Query): SkeletonMatch | null => {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
     let cands: Candidate[] | null = null;
@@ -410,31 +453,59 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
     }
     if (!cands) return null;
-    // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
-    if (base.length < MIN_SKELETON_QUERY) {
-      if (!r) return null;
-      cands = cands.filter((c) => inHint(c, r));
-    }
     const close = cands.filter((c) =>
       keysOfEntry(c.idx).some((k) => k.skeleton === skel && closeSpelling(base, k.key)),
     );
+    return { close, short: base.length < MIN_SKELETON_QUERY };
+  };
+
+  const skeletonCandidates = (a: Analysis, r: Ranking): Candidate[] | null => {
+    if (a.skeleton === undefined) a.skeleton = closeSkeletons(a.q);
+    const m = a.skeleton;
+    if (!m) return null;
+    // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
+    const close = m.short ? m.close.filter((c) => inHint(c, r)) : m.close;
     return close.length > 0 ? close : null;
   };
 
+  /**
+   * What a name yields whatever the context, kept for the names seen lately (the same names recur
+   * within a document and across documents): two generations of at most MAX_ANALYSES names each;
+   * when the young one is full it becomes the old one, and a name found in the old one moves back.
+   */
+  let analyses = new Map<string, Analysis | null>();
+  let olderAnalyses = new Map<string, Analysis | null>();
+  const analyse = (name: string): Analysis | null => {
+    let a = analyses.get(name);
+    if (a !== undefined) return a;
+    a = olderAnalyses.get(name);
+    if (a === undefined) {
+      const q = parseQuery(name);
+      a = q ? { q, exact: lookup('exact', q, q.full, q.stripped), skeleton: undefined } : null;
+    }
+    if (analyses.size >= MAX_ANALYSES) {
+      olderAnalyses = analyses;
+      analyses = new Map();
+    }
+    analyses.set(name, a);
+    return a;
+  };
+
   const resolveIndex = (name: string, context?: PlaceContext): { c: Candidate; match: PlaceMatch } | null => {
-    const q = parseQuery(name);
-    if (!q) return null;
+    const a = analyse(name);
+    if (!a) return null;
+    const q = a.q;
     if (q.want === 'admin') {
       // "Deir Az-Zour province", "Idlib countryside": the governorate, by any spelling.
-      const gov = admin1Index(name, context?.countryHints[0]);
+      const gov = admin1Of(q, context?.countryHints[0]);
       if (gov !== null) return { c: { idx: gov, flags: 0 }, match: 'name' };
     }
-    const exactCands = lookup('exact', q, q.full, q.stripped);
+    const exactCands = a.exact;
     const r = ranking(context);
     const reachable = r.admin1.some((h) => h !== null) ? 2 : r.countries.some((h) => h !== null) ? 1 : 0;
     if (exactCands && hintLevel(exactCands, r) >= reachable) return { c: best(exactCands, r), match: 'name' };
     // A spelling variant in the hinted governorate (or country) beats an exact name elsewhere.
-    const skelCands = skeletonCandidates(q, r);
+    const skelCands = skeletonCandidates(a, r);
     if (skelCands && (!exactCands || hintLevel(skelCands, r) > hintLevel(exactCands, r))) {
       return { c: best(skelCands, r), match: 'skeleton' };
     }
@@ -467,7 +538,10 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
 
   function admin1Index(name: string, country: string | undefined): number | null {
     const q = parseQuery(name);
-    if (!q) return null;
+    return q ? admin1Of(q, country) : null;
+  }
+
+  function admin1Of(q: Query, country: string | undefined): number | null {
     const cc = country ? countryCode(country) : null;
     const pick = (kind: keyof NameIndex, full: string, stripped: string): number | null => {
       const postings = get(kind, full) ?? get(kind, stripped);
@@ -517,6 +591,8 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   }
   // Lookups made while resolving alias targets saw the index without the aliases.
   admin1Cache.clear();
+  analyses.clear();
+  olderAnalyses.clear();
   for (const map of Object.values(parsed)) map.clear();
 
   return {
@@ -528,12 +604,13 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       return toPlace(found.c.idx, found.c.flags & ALIAS && found.match === 'name' ? 'alias' : found.match);
     },
     candidates(name: string, context?: PlaceContext): Place[] {
-      const q = parseQuery(name);
-      if (!q) return [];
+      const a = analyse(name);
+      if (!a) return [];
       const r = ranking(context);
-      const cands = lookup('exact', q, q.full, q.stripped);
+      const cands = a.exact;
       const match: PlaceMatch = cands ? 'name' : 'skeleton';
-      const list = cands ?? skeletonCandidates(q, r) ?? [];
+      // The analysis keeps its lists: sort a copy.
+      const list = [...(cands ?? skeletonCandidates(a, r) ?? [])];
       return list
         .sort((a, b) => compare(a, b, r))
         .map((c) => toPlace(c.idx, c.flags & ALIAS && match === 'name' ? 'alias' : match));
