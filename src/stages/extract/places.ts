@@ -54,25 +54,48 @@ export function precisionRank(p: Place): number {
   return PRECISION_RANK[p.precision] ?? 9;
 }
 
-const resolveCache = new WeakMap<PlaceResolver, Map<string, Place | null>>();
+/** Resolved names by context (its hints), per resolver; emptied when it holds too many names. */
+interface ResolveCache {
+  byContext: Map<string, Map<string, Place | null>>;
+  size: number;
+}
 
-function cachedResolve(resolver: PlaceResolver, query: string, ctx: PlaceContext): Place | null {
-  let cache = resolveCache.get(resolver);
+const MAX_CACHED = 50000;
+const resolveCaches = new WeakMap<PlaceResolver, ResolveCache>();
+
+/** A memoised resolve for one context. */
+function cachedResolver(resolver: PlaceResolver, ctx: PlaceContext): (query: string) => Place | null {
+  let cache = resolveCaches.get(resolver);
   if (!cache) {
-    cache = new Map();
-    resolveCache.set(resolver, cache);
+    cache = { byContext: new Map(), size: 0 };
+    resolveCaches.set(resolver, cache);
   }
-  const key = `${query}|${ctx.admin1Hints.join(',')}|${ctx.countryHints.join(',')}`;
-  if (cache.has(key)) return cache.get(key)!;
-  const p = resolver.resolve(query, ctx);
-  if (cache.size > 50000) cache.clear();
-  cache.set(key, p);
-  return p;
+  const all = cache;
+  const ctxKey = `${ctx.admin1Hints.join(',')}|${ctx.countryHints.join(',')}`;
+  let names = all.byContext.get(ctxKey);
+  return (query) => {
+    const known = names?.get(query);
+    if (known !== undefined) return known;
+    const p = resolver.resolve(query, ctx);
+    if (all.size >= MAX_CACHED) {
+      all.byContext.clear();
+      all.size = 0;
+      names = undefined;
+    }
+    if (!names) {
+      names = new Map();
+      all.byContext.set(ctxKey, names);
+    }
+    names.set(query, p);
+    all.size++;
+    return p;
+  };
 }
 
 /** Place mentions in one sentence, resolved against the gazetteer. */
 export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
+  let resolve: ((query: string) => Place | null) | undefined;
   for (const m of sentence.matchAll(PHRASE_RE)) {
     let words = m[0].split(/\s+/);
     let offset = m.index;
@@ -100,7 +123,8 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
       const query = typeWord === 'province' || typeWord === 'governorate' ? `${name} ${typeWord}` : name;
-      const place = cachedResolve(resolver, query, ctx);
+      resolve ??= cachedResolver(resolver, ctx);
+      const place = resolve(query);
       if (!place) continue;
       if (place.precision === 'country') break;
       // A document about one country does not name villages of another that share a name.
