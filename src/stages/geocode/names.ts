@@ -54,6 +54,8 @@ export function isArabicScript(s: string): boolean {
 
 /** ASCII-folded lowercase words, apostrophes removed, hyphens and punctuation as spaces. */
 export function foldWords(s: string): string[] {
+  const ascii = asciiWords(s);
+  if (ascii) return ascii;
   let t = s.toLowerCase();
   if (NON_ASCII_RE.test(t)) {
     t = t
@@ -64,6 +66,28 @@ export function foldWords(s: string): string[] {
   const words = t.replace(APOSTROPHE_RE, '').split(SEPARATOR_RE);
   const out: string[] = [];
   for (const w of words) if (w !== '') out.push(w);
+  return out;
+}
+
+/**
+ * foldWords for a string of ASCII characters only, in one pass (null for any other string):
+ * letters lowercased, ' and ` dropped, anything else but letters and digits separates words.
+ */
+function asciiWords(s: string): string[] | null {
+  const out: string[] = [];
+  let word = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return null;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += s[i];
+    else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+    else if (c === 39 || c === 96) continue;
+    else if (word !== '') {
+      out.push(word);
+      word = '';
+    }
+  }
+  if (word !== '') out.push(word);
   return out;
 }
 

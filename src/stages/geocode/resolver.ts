@@ -309,7 +309,13 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     }
     return byIdMap.get(id);
   };
-  const places: (Place | undefined)[] = new Array<Place | undefined>(entries.length);
+  // Places handed out, by how they matched: built once per entry and match.
+  const places: Record<PlaceMatch | 'none', (Place | undefined)[]> = {
+    none: new Array<Place | undefined>(entries.length),
+    name: new Array<Place | undefined>(entries.length),
+    alias: new Array<Place | undefined>(entries.length),
+    skeleton: new Array<Place | undefined>(entries.length),
+  };
 
   const countryKeys = new Map<string, string>();
   for (const [word, cc] of Object.entries(COUNTRY_WORDS)) countryKeys.set(baseKey(foldWords(word)), cc);
@@ -429,7 +435,8 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     let list = nameKeys.get(idx);
     if (!list) {
       const e = entries[idx] as GazetteerEntry;
-      list = [e.name, e.asciiName, ...e.altNames].map(keysOf);
+      const own = keysOf(e.name);
+      list = [own, e.asciiName === e.name ? own : keysOf(e.asciiName), ...e.altNames.map(keysOf)];
       nameKeys.set(idx, list);
     }
     return list;
@@ -453,9 +460,17 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
     }
     if (!cands) return null;
-    const close = cands.filter((c) =>
-      keysOfEntry(c.idx).some((k) => k.skeleton === skel && closeSpelling(base, k.key)),
-    );
+    // Same-named entries share keys: compare each key once.
+    const seen = new Map<string, boolean>();
+    const isClose = (key: string): boolean => {
+      let v = seen.get(key);
+      if (v === undefined) {
+        v = closeSpelling(base, key);
+        seen.set(key, v);
+      }
+      return v;
+    };
+    const close = cands.filter((c) => keysOfEntry(c.idx).some((k) => k.skeleton === skel && isClose(k.key)));
     return { close, short: base.length < MIN_SKELETON_QUERY };
   };
 
@@ -513,7 +528,9 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   };
 
   const toPlace = (idx: number, match: PlaceMatch): Place => {
-    let p = places[idx];
+    const matched = places[match][idx];
+    if (matched) return matched;
+    let p = places.none[idx];
     if (!p) {
       const e = entries[idx] as GazetteerEntry;
       p = {
@@ -531,9 +548,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
         countryCode: e.countryCode,
         featureCode: e.featureCode,
       };
-      places[idx] = p;
+      places.none[idx] = p;
     }
-    return p.match === match ? p : { ...p, match };
+    const withMatch = { ...p, match };
+    places[match][idx] = withMatch;
+    return withMatch;
   };
 
   function admin1Index(name: string, country: string | undefined): number | null {
