@@ -201,13 +201,10 @@ function parseQuery(input: string): Query | null {
     }
   }
   const rest = start === 0 && end === words.length ? words : dropArticles(words.slice(start, end));
-  return {
-    full: baseKey(words),
-    fullSkeleton: skeletonKey(words),
-    stripped: baseKey(rest),
-    strippedSkeleton: skeletonKey(rest),
-    want,
-  };
+  const full = baseKey(words);
+  const fullSkeleton = skeletonKey(words);
+  if (rest === words) return { full, fullSkeleton, stripped: full, strippedSkeleton: fullSkeleton, want };
+  return { full, fullSkeleton, stripped: baseKey(rest), strippedSkeleton: skeletonKey(rest), want };
 }
 
 /** 1 for the letters that cost half in closeSpelling: a e i o u y w. */
