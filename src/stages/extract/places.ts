@@ -27,6 +27,7 @@ const TYPE_AFTER =
 const TRIGGER_BEFORE =
   /(?:\b(in|near|nearby|at|outside|around|on|into|across|towards|toward|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided|over|within|inside|across|throughout|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|north-west of|north-east of|south-west of|south-east of|outskirts of|vicinity of|area of|countryside of|edge of|from|to|based in|between)\s+(?:the\s+)?(?:(?:besieged|rebel-held|opposition-held|regime-held|government-held|is-held|isis-held|daesh-held|jihadist-held|militant-held|kurdish-held|nearby|northern|southern|eastern|western|central|rural|key|strategic|small|tiny|densely-populated|embattled|flashpoint|war-torn|syrian|iraqi|northwestern|northeastern|southwestern|southeastern|north-western|north-eastern|south-western|south-eastern)\s+){0,2}(?:(town|village|city|province|governorate|district|neighbourhood|neighborhood|area|countryside|outskirts|suburbs?|camp|region|hamlet|refugee camp|villages|towns|cities|neighbourhoods|neighborhoods)\s+of\s+)?)$/i;
 
+const FAMILY_AFTER = /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i;
 const VERB_TRIGGER =
   /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
 const LIST_JOIN =
@@ -100,21 +101,23 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     let words = m[0].split(/\s+/);
     let offset = m.index;
     // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name.
-    while (words.length > 0 && STOP.has(words[0]!)) {
-      offset += words[0]!.length + 1;
-      words = words.slice(1);
-    }
-    if (words.length === 0) continue;
+    let stop = 0;
+    while (stop < words.length && STOP.has(words[stop]!)) offset += words[stop++]!.length + 1;
+    if (stop === words.length) continue;
+    if (stop > 0) words = words.slice(stop);
     // "the Al Najjar family", "Abu Qouta family": people, not places.
-    if (
-      /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i.test(
-        sentence.slice(offset + words.join(' ').length, offset + words.join(' ').length + 15),
-      )
-    )
-      continue;
+    const after = offset + words.join(' ').length;
+    if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
     const prev = out.at(-1);
-    const listed = prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset));
-    const trig = TRIGGER_BEFORE.exec(sentence.slice(Math.max(0, offset - 60), offset));
+    // The words before the name, looked at once a name resolves.
+    let listedM: boolean | undefined;
+    let trigM: RegExpExecArray | null | undefined;
+    const isListed = (): boolean =>
+      (listedM ??= prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset)));
+    const trigger = (): RegExpExecArray | null =>
+      trigM === undefined
+        ? (trigM = TRIGGER_BEFORE.exec(sentence.slice(Math.max(0, offset - 60), offset)))
+        : trigM;
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
@@ -129,6 +132,8 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       if (place.precision === 'country') break;
       // A document about one country does not name villages of another that share a name.
       if (ctx.countryHints.length > 0 && !ctx.countryHints.includes(place.country)) continue;
+      const trig = trigger();
+      const listed = isListed();
       const strong = trig !== null || typeWord !== null || listed;
       // A name that matched only by its consonant skeleton needs a place word before or after it.
       if (place.match === 'skeleton' && (!strong || name.length < 5)) continue;
