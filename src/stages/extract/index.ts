@@ -139,22 +139,20 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   };
 }
 
-const COUNTRIES: Array<[string, RegExp]> = [
-  ['Syria', /\bsyria/gi],
-  ['Palestine', /\b(?:gaza|palestin|west bank)/gi],
-  ['Iraq', /\biraq/gi],
-  ['Yemen', /\byemen/gi],
-  ['Lebanon', /\bleban/gi],
-  ['Libya', /\blibya/gi],
-  ['Somalia', /\bsomali/gi],
-];
+const COUNTRIES = ['Syria', 'Palestine', 'Iraq', 'Yemen', 'Lebanon', 'Libya', 'Somalia'];
+// One group per country above; no match of one can hold the start of another, so one scan
+// counts what a scan per country would.
+const COUNTRY_WORDS = /\b(?:(syria)|(gaza|palestin|west bank)|(iraq)|(yemen)|(leban)|(libya)|(somali))/gi;
 
 /** Countries the text names, most often first; Syria when none is named. */
 function countryHints(text: string): string[] {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const counts = COUNTRIES.map(([name, re]) => [name, sample.match(re)?.length ?? 0] as const).filter(
-    ([, n]) => n > 0,
-  );
+  const n = COUNTRIES.map(() => 0);
+  for (const m of sample.matchAll(COUNTRY_WORDS)) {
+    const g = m.findIndex((x, i) => i > 0 && x !== undefined);
+    n[g - 1]!++;
+  }
+  const counts = COUNTRIES.map((name, i) => [name, n[i]!] as const).filter(([, k]) => k > 0);
   counts.sort((a, b) => b[1] - a[1]);
   return counts.length > 0 ? counts.map(([name]) => name) : ['Syria'];
 }
