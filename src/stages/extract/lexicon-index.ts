@@ -46,6 +46,18 @@ function matchesAfter(re: RegExp, text: string, before: RegExp): RegExpExecArray
   return out;
 }
 
+/**
+ * `\b(?:phrases)` as a regex and the check matchesAfter makes for the leading \b: none when a
+ * phrase does not start with a letter or digit (then \b stays in the regex).
+ */
+function wordStart(phrases: string[]): { head: string; before: RegExp | null } {
+  return phrases.every((p) => /^\w/.test(p))
+    ? { head: `(?:${phrases.map(escape).join('|')})`, before: WORD_CHAR }
+    : { head: `\\b(?:${phrases.map(escape).join('|')})`, before: null };
+}
+
+const NOTHING = /(?!)/;
+
 // Short names that are also ordinary words ("us") only count in capitals.
 const isAcronym = (a: string): boolean => /^[a-z]{2,3}$/.test(a) || a === 'sana' || a === 'irgc';
 
@@ -71,7 +83,8 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     list.push([code, official]);
     csMap.set(a.toUpperCase(), list);
   }
-  const csRe = new RegExp(`\\b(?:${[...csMap.keys()].map(escape).join('|')}|U\\.S\\.?)(?![\\w])`, 'g');
+  const csStart = wordStart([...csMap.keys(), 'U.S.', 'U.S']);
+  const csRe = new RegExp(`${csStart.head}(?![\\w])`, 'g');
   const labels = new Map(lex.belligerents.map((b) => [b.code, b.label]));
   const weaponPhrases = new Map<string, WeaponEntry>();
   for (const w of lex.weapons) for (const a of w.aliases) weaponPhrases.set(a, w);
@@ -83,7 +96,8 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     'g',
   );
   const outlets = [...lex.outlets].sort((a, b) => b.length - a.length);
-  const outletRe = new RegExp(`\\b(?:${outlets.map(escape).join('|')})\\b`, 'g');
+  const outletStart = wordStart(outlets);
+  const outletRe = new RegExp(`${outletStart.head}\\b`, 'g');
 
   // The last sentence's weapons: the extractor and the attribution step both ask for them.
   let weaponsOf: string | null = null;
@@ -107,7 +121,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
         for (const [code, official] of byPhrase.get(m[0]) ?? [])
           hits.push({ start: s, end: e, code, official });
       }
-      for (const m of sentence.matchAll(csRe)) {
+      for (const m of matchesAfter(csRe, sentence, csStart.before ?? NOTHING)) {
         const key = m[0].replace(/\./g, '') === 'US' ? 'US' : m[0];
         const s = m.index;
         const e = s + m[0].length;
@@ -131,7 +145,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     },
     label: (code) => labels.get(code) ?? code,
     outletIn(sentence) {
-      return [...sentence.matchAll(outletRe)].map((m) => ({
+      return matchesAfter(outletRe, sentence, outletStart.before ?? NOTHING).map((m) => ({
         start: m.index,
         end: m.index + m[0].length,
         name: m[0],
