@@ -379,9 +379,9 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     );
   };
 
-  const filterWant = (postings: number[], want: Want): Candidate[] => {
-    const all = postings.map((p) => ({ idx: p >> 2, flags: p & 3 }));
-    if (want === 'any') return all;
+  /** The postings of the wanted kind of place, or all when there are none of that kind. */
+  const wanted = (postings: number[], want: Want): number[] => {
+    if (want === 'any') return postings;
     const levels: LocationPrecision[][] =
       want === 'admin'
         ? [['governorate'], ['district']]
@@ -389,11 +389,15 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
           ? [['district'], ['governorate']]
           : [['city', 'town', 'village', 'neighbourhood']];
     for (const level of levels) {
-      const kept = all.filter((c) => level.includes((entries[c.idx] as GazetteerEntry).precision));
+      const kept = postings.filter((p) => level.includes((entries[p >> 2] as GazetteerEntry).precision));
       if (kept.length > 0) return kept;
     }
-    return all;
+    return postings;
   };
+
+  const toCandidate = (p: number): Candidate => ({ idx: p >> 2, flags: p & 3 });
+
+  const filterWant = (postings: number[], want: Want): Candidate[] => wanted(postings, want).map(toCandidate);
 
   const best = (cands: Candidate[], r: Ranking): Candidate => {
     let top = cands[0] as Candidate;
@@ -447,14 +451,14 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   const closeSkeletons = (q: Query): SkeletonMatch | null => {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
-    let cands: Candidate[] | null = null;
+    let cands: number[] | null = null;
     let skel = full;
     let base = q.full;
     const f = get('skeleton', full);
-    if (f) cands = filterWant(f, 'any');
+    if (f) cands = f;
     else if (stripped && stripped !== full) {
       const st = get('skeleton', stripped);
-      if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
+      if (st) [cands, skel, base] = [wanted(st, q.want), stripped, q.stripped];
     }
     if (!cands) return null;
     // Same-named entries share keys: compare each key once.
@@ -467,7 +471,10 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       }
       return v;
     };
-    const close = cands.filter((c) => keysOfEntry(c.idx).some((k) => k.skeleton === skel && isClose(k.key)));
+    const close: Candidate[] = [];
+    for (const p of cands) {
+      if (keysOfEntry(p >> 2).some((k) => k.skeleton === skel && isClose(k.key))) close.push(toCandidate(p));
+    }
     return { close, short: base.length < MIN_SKELETON_QUERY };
   };
 
