@@ -307,8 +307,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return byIdMap.get(id);
   };
   // Places handed out, by how they matched: built once per entry and match.
-  const places: Record<PlaceMatch | 'none', (Place | undefined)[]> = {
-    none: new Array<Place | undefined>(entries.length),
+  const places: Record<PlaceMatch, (Place | undefined)[]> = {
     name: new Array<Place | undefined>(entries.length),
     alias: new Array<Place | undefined>(entries.length),
     skeleton: new Array<Place | undefined>(entries.length),
@@ -430,17 +429,32 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return s ? filterWant(s, q.want) : null;
   };
 
-  // Latin exact keys of an entry's names with their skeletons, computed when a skeleton match needs them.
-  const nameKeys = new Map<number, { key: string; skeleton: string }[]>();
-  const keysOfEntry = (idx: number): { key: string; skeleton: string }[] => {
-    let list = nameKeys.get(idx);
+  // The skeleton and exact key of each of an entry's Latin names, one after the other, computed
+  // when a skeleton match first needs them.
+  const nameKeys = new Array<string[] | undefined>(entries.length);
+  const keysOfEntry = (idx: number): string[] => {
+    let list = nameKeys[idx];
     if (!list) {
       const e = entries[idx] as GazetteerEntry;
-      const own = keysOf(e.name);
-      list = [own, e.asciiName === e.name ? own : keysOf(e.asciiName), ...e.altNames.map(keysOf)];
-      nameKeys.set(idx, list);
+      list = [];
+      for (const name of [e.name, e.asciiName, ...e.altNames]) {
+        if (name === e.name && list.length > 0) {
+          list.push(list[0]!, list[1]!);
+          continue;
+        }
+        const { key, skeleton } = keysOf(name);
+        list.push(skeleton, key);
+      }
+      nameKeys[idx] = list;
     }
     return list;
+  };
+
+  /** True when one of the entry's names has this skeleton and a key that `isClose` accepts. */
+  const hasCloseName = (idx: number, skel: string, isClose: (key: string) => boolean): boolean => {
+    const keys = keysOfEntry(idx);
+    for (let i = 0; i < keys.length; i += 2) if (keys[i] === skel && isClose(keys[i + 1]!)) return true;
+    return false;
   };
 
   /**
@@ -473,7 +487,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     };
     const close: Candidate[] = [];
     for (const p of cands) {
-      if (keysOfEntry(p >> 2).some((k) => k.skeleton === skel && isClose(k.key))) close.push(toCandidate(p));
+      if (hasCloseName(p >> 2, skel, isClose)) close.push(toCandidate(p));
     }
     return { close, short: base.length < MIN_SKELETON_QUERY };
   };
@@ -534,8 +548,10 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   const toPlace = (idx: number, match: PlaceMatch): Place => {
     const matched = places[match][idx];
     if (matched) return matched;
-    let p = places.none[idx];
-    if (!p) {
+    const other = places.name[idx] ?? places.alias[idx] ?? places.skeleton[idx];
+    let p: Place;
+    if (other) p = { ...other, match };
+    else {
       const e = entries[idx] as GazetteerEntry;
       p = {
         id: e.id,
@@ -551,12 +567,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
         asciiName: e.asciiName,
         countryCode: e.countryCode,
         featureCode: e.featureCode,
+        match,
       };
-      places.none[idx] = p;
     }
-    const withMatch = { ...p, match };
-    places[match][idx] = withMatch;
-    return withMatch;
+    places[match][idx] = p;
+    return p;
   };
 
   function admin1Index(name: string, country: string | undefined): number | null {
