@@ -156,6 +156,9 @@ export function hasTitleLine(text: string): boolean {
   return nl > 0 && nl < 300 && /^\s*\n/.test(text.slice(nl + 1));
 }
 
+/** The characters fold unifies. */
+const TYPOGRAPHIC = /[\u2019\u2018`\u2010-\u2014]/;
+
 /** Lowercase with typographic apostrophes and dashes unified; same length as the input. */
 export function fold(text: string): string {
   let lower = text.toLowerCase();
@@ -166,5 +169,6 @@ export function fold(text: string): string {
       return l.length === ch.length ? l : ch;
     }).join('');
   }
+  if (!TYPOGRAPHIC.test(lower)) return lower;
   return lower.replace(/[\u2019\u2018`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
 }
