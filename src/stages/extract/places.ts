@@ -105,8 +105,10 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     while (stop < words.length && STOP.has(words[stop]!)) offset += words[stop++]!.length + 1;
     if (stop === words.length) continue;
     if (stop > 0) words = words.slice(stop);
+    // Where the words end when joined by single spaces (as the names tried below are).
+    let after = offset + words.length - 1;
+    for (const w of words) after += w.length;
     // "the Al Najjar family", "Abu Qouta family": people, not places.
-    const after = offset + words.join(' ').length;
     if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
     const prev = out.at(-1);
     // The words before the name, looked at once a name resolves.
