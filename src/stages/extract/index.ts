@@ -55,12 +55,16 @@ const NON_STATE =
 const LINKED =
   /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
-const ARABIC = /[\u0600-\u06ff]/g;
-
+/** Arabic or English by which script has more letters in the first 5000 characters. */
 function language(text: string): string {
-  const sample = text.slice(0, 5000);
-  const arabic = sample.match(ARABIC)?.length ?? 0;
-  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  const n = Math.min(text.length, 5000);
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   if (arabic === 0 && latin === 0) return 'und';
   return arabic > latin ? 'ar' : 'en';
 }
@@ -246,22 +250,20 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   };
 }
 
-const COUNTRIES: Array<[string, RegExp]> = [
-  ['Syria', /\bsyria/gi],
-  ['Palestine', /\b(?:gaza|palestin|west bank)/gi],
-  ['Iraq', /\biraq/gi],
-  ['Yemen', /\byemen/gi],
-  ['Lebanon', /\bleban/gi],
-  ['Libya', /\blibya/gi],
-  ['Somalia', /\bsomali/gi],
-];
+const COUNTRIES = ['Syria', 'Palestine', 'Iraq', 'Yemen', 'Lebanon', 'Libya', 'Somalia'];
+// One group per country above; no match of one can hold the start of another, so one scan
+// counts what a scan per country would.
+const COUNTRY_WORDS = /\b(?:(syria)|(gaza|palestin|west bank)|(iraq)|(yemen)|(leban)|(libya)|(somali))/gi;
 
 /** Countries the text names, most often first; Syria when none is named. */
 function countryHints(text: string): string[] {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const counts = COUNTRIES.map(([name, re]) => [name, sample.match(re)?.length ?? 0] as const).filter(
-    ([, n]) => n > 0,
-  );
+  const n = COUNTRIES.map(() => 0);
+  for (const m of sample.matchAll(COUNTRY_WORDS)) {
+    const g = m.findIndex((x, i) => i > 0 && x !== undefined);
+    n[g - 1]!++;
+  }
+  const counts = COUNTRIES.map((name, i) => [name, n[i]!] as const).filter(([, k]) => k > 0);
   counts.sort((a, b) => b[1] - a[1]);
   return counts.length > 0 ? counts.map(([name]) => name) : ['Syria'];
 }

@@ -24,9 +24,39 @@ export interface LexiconIndex {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Organisations whose names contain a belligerent word but are not that belligerent.
+// Organisations whose names contain a belligerent word but are not that belligerent. Each
+// starts a word (checked by matchesAfter: a leading \b would make the scan much slower).
 const NOT_BELLIGERENT =
-  /\b(?:free syrian army|syrian national army|national army|syrian national coalition|national coalition|syrian observatory|syrian network|syrian civil defen[cs]e|syrian american|army of (?:islam|conquest)|syrian democratic forces|syrian arab red crescent|syrian revolution|syrian coalition|russian-backed|russia-backed|us-backed|u\.s\.-backed|turkish-backed|turkey-backed|iranian-backed|iran-backed|israeli-occupied|coalition-backed|anti-government|anti-regime|opposition coalition|coalition of)\b/g;
+  /(?:free syrian army|syrian national army|national army|syrian national coalition|national coalition|syrian observatory|syrian network|syrian civil defen[cs]e|syrian american|army of (?:islam|conquest)|syrian democratic forces|syrian arab red crescent|syrian revolution|syrian coalition|russian-backed|russia-backed|us-backed|u\.s\.-backed|turkish-backed|turkey-backed|iranian-backed|iran-backed|israeli-occupied|coalition-backed|anti-government|anti-regime|opposition coalition|coalition of)\b/g;
+const WORD_CHAR = /\w/;
+const WORD_OR_HYPHEN = /[\w-]/;
+
+/**
+ * Matches of a global regex that are not preceded by a character `before` accepts: the same as
+ * a lookbehind (?<!...) at the start of the regex, which keeps V8 from scanning for the
+ * alternatives' first letters. A rejected match is retried one character further on.
+ */
+function matchesAfter(re: RegExp, text: string, before: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > 0 && before.test(text[m.index - 1]!)) re.lastIndex = m.index + 1;
+    else out.push(m);
+  }
+  return out;
+}
+
+/**
+ * `\b(?:phrases)` as a regex and the check matchesAfter makes for the leading \b: none when a
+ * phrase does not start with a letter or digit (then \b stays in the regex).
+ */
+function wordStart(phrases: string[]): { head: string; before: RegExp | null } {
+  return phrases.every((p) => /^\w/.test(p))
+    ? { head: `(?:${phrases.map(escape).join('|')})`, before: WORD_CHAR }
+    : { head: `\\b(?:${phrases.map(escape).join('|')})`, before: null };
+}
+
+const NOTHING = /(?!)/;
 
 // Short names that are also ordinary words ("us") only count in capitals.
 const isAcronym = (a: string): boolean => /^[a-z]{2,3}$/.test(a) || a === 'sana' || a === 'irgc';
@@ -45,41 +75,53 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     byPhrase.set(a, list);
   }
   const phrases = [...byPhrase.keys()].sort((a, b) => b.length - a.length);
-  const ciRe = new RegExp(`(?<![\\w-])(?:${phrases.map(escape).join('|')})(?![\\w-]*\\w)`, 'g');
+  // Not after a letter, digit or hyphen (see matchesAfter), nor followed by more of the word.
+  const ciRe = new RegExp(`(?:${phrases.map(escape).join('|')})(?![\\w-]*\\w)`, 'g');
   const csMap = new Map<string, Array<[string, boolean]>>();
   for (const [a, code, official] of cs) {
     const list = csMap.get(a.toUpperCase()) ?? [];
     list.push([code, official]);
     csMap.set(a.toUpperCase(), list);
   }
-  const csRe = new RegExp(`\\b(?:${[...csMap.keys()].map(escape).join('|')}|U\\.S\\.?)(?![\\w])`, 'g');
+  const csStart = wordStart([...csMap.keys(), 'U.S.', 'U.S']);
+  const csRe = new RegExp(`${csStart.head}(?![\\w])`, 'g');
   const labels = new Map(lex.belligerents.map((b) => [b.code, b.label]));
   const weaponPhrases = new Map<string, WeaponEntry>();
   for (const w of lex.weapons) for (const a of w.aliases) weaponPhrases.set(a, w);
   const wRe = new RegExp(
-    `(?<![\\w-])(?:${[...weaponPhrases.keys()]
+    `(?:${[...weaponPhrases.keys()]
       .sort((a, b) => b.length - a.length)
       .map(escape)
       .join('|')})(?![\\w-]*\\w)`,
     'g',
   );
   const outlets = [...lex.outlets].sort((a, b) => b.length - a.length);
-  const outletRe = new RegExp(`\\b(?:${outlets.map(escape).join('|')})\\b`, 'g');
+  const outletStart = wordStart(outlets);
+  const outletRe = new RegExp(`${outletStart.head}\\b`, 'g');
+
+  // The last sentence's weapons: the extractor and the attribution step both ask for them.
+  let weaponsOf: string | null = null;
+  let weaponHits: WeaponHit[] = [];
 
   return {
     belligerents(sentence, lower) {
-      const blocked: Array<[number, number]> = [];
-      for (const m of lower.matchAll(NOT_BELLIGERENT)) blocked.push([m.index, m.index + m[0].length]);
-      const inBlocked = (s: number, e: number): boolean => blocked.some(([bs, be]) => s < be && e > bs);
+      let blocked: Array<[number, number]> | null = null;
+      const inBlocked = (s: number, e: number): boolean => {
+        blocked ??= matchesAfter(NOT_BELLIGERENT, lower, WORD_CHAR).map((m) => [
+          m.index,
+          m.index + m[0].length,
+        ]);
+        return blocked.some(([bs, be]) => s < be && e > bs);
+      };
       const hits: AliasHit[] = [];
-      for (const m of lower.matchAll(ciRe)) {
+      for (const m of matchesAfter(ciRe, lower, WORD_OR_HYPHEN)) {
         const s = m.index;
         const e = s + m[0].length;
         if (inBlocked(s, e)) continue;
         for (const [code, official] of byPhrase.get(m[0]) ?? [])
           hits.push({ start: s, end: e, code, official });
       }
-      for (const m of sentence.matchAll(csRe)) {
+      for (const m of matchesAfter(csRe, sentence, csStart.before ?? NOTHING)) {
         const key = m[0].replace(/\./g, '') === 'US' ? 'US' : m[0];
         const s = m.index;
         const e = s + m[0].length;
@@ -91,15 +133,19 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
       return hits;
     },
     weapons(lower) {
-      return [...lower.matchAll(wRe)].map((m) => ({
-        start: m.index,
-        end: m.index + m[0].length,
-        weapon: weaponPhrases.get(m[0])!,
-      }));
+      if (lower !== weaponsOf) {
+        weaponHits = matchesAfter(wRe, lower, WORD_OR_HYPHEN).map((m) => ({
+          start: m.index,
+          end: m.index + m[0].length,
+          weapon: weaponPhrases.get(m[0])!,
+        }));
+        weaponsOf = lower;
+      }
+      return weaponHits.map((h) => ({ ...h }));
     },
     label: (code) => labels.get(code) ?? code,
     outletIn(sentence) {
-      return [...sentence.matchAll(outletRe)].map((m) => ({
+      return matchesAfter(outletRe, sentence, outletStart.before ?? NOTHING).map((m) => ({
         start: m.index,
         end: m.index + m[0].length,
         name: m[0],

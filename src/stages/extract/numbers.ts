@@ -51,11 +51,26 @@ export interface NumberMention {
 
 const WORD_RE =
   /\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?[a-z-]+)?|(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|half\s+a\s+dozen|dozens|scores|hundreds|tens|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand)\b/g;
+// "a"/"an" starting a word: the word start is checked in findNumbers (a leading \b is slower).
 const SINGLE_RE =
-  /\b(?:a|an)(?=\s+(?:(?:young|little|pregnant|elderly|syrian|local|palestinian)\s+)?(?:woman|man|child|boy|girl|baby|infant|civilian|soldier|fighter|medic|paramedic|journalist|teenager|person|toddler|mother|father)\b)/g;
+  /(?:a|an)(?=\s+(?:(?:young|little|pregnant|elderly|syrian|local|palestinian)\s+)?(?:woman|man|child|boy|girl|baby|infant|civilian|soldier|fighter|medic|paramedic|journalist|teenager|person|toddler|mother|father)\b)/g;
+const WORD_CHAR = /\w/;
 const DIGIT_RE = /\b\d{1,3}(?:,\d{3})+\b|\b\d+\b/g;
 
+/** Values of the number phrases seen so far: few distinct phrases recur. */
+const wordValues = new Map<string, number | null>();
+
 function wordValue(raw: string): number | null {
+  let v = wordValues.get(raw);
+  if (v === undefined) {
+    v = computeWordValue(raw);
+    if (wordValues.size >= 10000) wordValues.clear();
+    wordValues.set(raw, v);
+  }
+  return v;
+}
+
+function computeWordValue(raw: string): number | null {
   const w = raw.toLowerCase().replace(/\s+/g, ' ').replace(/-/g, ' ');
   if (w === 'a dozen') return 12;
   if (w === 'half a dozen') return 6;
@@ -104,8 +119,11 @@ export function findNumbers(lower: string): NumberMention[] {
     const isVague = m[0] in VAGUE;
     out.push({ start: m.index, end: m.index + m[0].length, value, vague: isVague });
   }
-  for (const m of lower.matchAll(SINGLE_RE))
-    out.push({ start: m.index, end: m.index + m[0].length, value: 1, vague: false });
+  SINGLE_RE.lastIndex = 0;
+  for (let m = SINGLE_RE.exec(lower); m !== null; m = SINGLE_RE.exec(lower)) {
+    if (m.index > 0 && WORD_CHAR.test(lower[m.index - 1]!)) SINGLE_RE.lastIndex = m.index + 1;
+    else out.push({ start: m.index, end: m.index + m[0].length, value: 1, vague: false });
+  }
   out.sort((a, b) => a.start - b.start);
   return out;
 }

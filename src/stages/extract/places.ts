@@ -34,6 +34,7 @@ const NAME_PARTICLES = new Set(['Sheikh', 'Al', 'El', 'Abu', 'Umm', 'Bin']);
 const TYPED_BEFORE =
   /\b(?:town|village|city|district|neighbourhood|neighborhood|area|camp|suburb|hamlet|towns|villages)\s+of\s+(?:the\s+)?$|\b(?:in|near|on|at)\s+$/i;
 
+const FAMILY_AFTER = /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i;
 const VERB_TRIGGER =
   /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
 const LIST_JOIN =
@@ -61,54 +62,82 @@ export function precisionRank(p: Place): number {
   return PRECISION_RANK[p.precision] ?? 9;
 }
 
-const resolveCache = new WeakMap<PlaceResolver, Map<string, Place | null>>();
+/** Resolved names by context (its hints), per resolver; emptied when it holds too many names. */
+interface ResolveCache {
+  byContext: Map<string, Map<string, Place | null>>;
+  size: number;
+}
 
-function cachedResolve(resolver: PlaceResolver, query: string, ctx: PlaceContext): Place | null {
-  let cache = resolveCache.get(resolver);
+const MAX_CACHED = 50000;
+const resolveCaches = new WeakMap<PlaceResolver, ResolveCache>();
+
+/** A memoised resolve for one context. */
+function cachedResolver(resolver: PlaceResolver, ctx: PlaceContext): (query: string) => Place | null {
+  let cache = resolveCaches.get(resolver);
   if (!cache) {
-    cache = new Map();
-    resolveCache.set(resolver, cache);
+    cache = { byContext: new Map(), size: 0 };
+    resolveCaches.set(resolver, cache);
   }
-  const key = `${query}|${ctx.admin1Hints.join(',')}|${ctx.countryHints.join(',')}`;
-  if (cache.has(key)) return cache.get(key)!;
-  const p = resolver.resolve(query, ctx);
-  if (cache.size > 50000) cache.clear();
-  cache.set(key, p);
-  return p;
+  const all = cache;
+  const ctxKey = `${ctx.admin1Hints.join(',')}|${ctx.countryHints.join(',')}`;
+  let names = all.byContext.get(ctxKey);
+  return (query) => {
+    const known = names?.get(query);
+    if (known !== undefined) return known;
+    const p = resolver.resolve(query, ctx);
+    if (all.size >= MAX_CACHED) {
+      all.byContext.clear();
+      all.size = 0;
+      names = undefined;
+    }
+    if (!names) {
+      names = new Map();
+      all.byContext.set(ctxKey, names);
+    }
+    names.set(query, p);
+    all.size++;
+    return p;
+  };
 }
 
 /** Place mentions in one sentence, resolved against the gazetteer. */
 export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
+  let resolve: ((query: string) => Place | null) | undefined;
   for (const m of sentence.matchAll(PHRASE_RE)) {
     let words = m[0].split(/\s+/);
     let offset = m.index;
     // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name, but a particle
     // after a place word is ("the village of Sheikh Mustafa").
+    let stop = 0;
     while (
-      words.length > 0 &&
-      STOP.has(words[0]!) &&
+      stop < words.length &&
+      STOP.has(words[stop]!) &&
       !(
-        words.length > 1 &&
-        NAME_PARTICLES.has(words[0]!) &&
+        words.length - stop > 1 &&
+        NAME_PARTICLES.has(words[stop]!) &&
         TYPED_BEFORE.test(sentence.slice(Math.max(0, offset - 40), offset))
       )
-    ) {
-      offset += words[0]!.length + 1;
-      words = words.slice(1);
-    }
-    if (words.length === 0) continue;
-    // "the Al Najjar family", "Abu Qouta family": people, not places.
-    if (
-      /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i.test(
-        sentence.slice(offset + words.join(' ').length, offset + words.join(' ').length + 15),
-      )
     )
-      continue;
+      offset += words[stop++]!.length + 1;
+    if (stop === words.length) continue;
+    if (stop > 0) words = words.slice(stop);
+    // Where the words end when joined by single spaces (as the names tried below are).
+    let after = offset + words.length - 1;
+    for (const w of words) after += w.length;
+    // "the Al Najjar family", "Abu Qouta family": people, not places.
+    if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
     const prev = out.at(-1);
-    const listed = prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset));
-    const before = sentence.slice(Math.max(0, offset - 60), offset);
-    const trig = TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before);
+    // The words before the name, looked at once a name resolves.
+    let listedM: boolean | undefined;
+    let trigM: RegExpExecArray | null | undefined;
+    const isListed = (): boolean =>
+      (listedM ??= prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset)));
+    const trigger = (): RegExpExecArray | null => {
+      if (trigM !== undefined) return trigM;
+      const before = sentence.slice(Math.max(0, offset - 60), offset);
+      return (trigM = TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before));
+    };
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
@@ -117,11 +146,14 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
       const query = typeWord === 'province' || typeWord === 'governorate' ? `${name} ${typeWord}` : name;
-      const place = cachedResolve(resolver, query, ctx);
+      resolve ??= cachedResolver(resolver, ctx);
+      const place = resolve(query);
       if (!place) continue;
       if (place.precision === 'country') break;
       // A document about one country does not name villages of another that share a name.
       if (ctx.countryHints.length > 0 && !ctx.countryHints.includes(place.country)) continue;
+      const trig = trigger();
+      const listed = isListed();
       const strong = trig !== null || typeWord !== null || listed;
       // A name that matched only by its consonant skeleton needs a place word before or after it.
       if (place.match === 'skeleton' && (!strong || name.length < 5)) continue;

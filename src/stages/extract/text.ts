@@ -59,6 +59,41 @@ const ABBREVIATIONS = new Set(
 
 const MAX_SENTENCE = 1500;
 
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** [A-Z0-9"\u201c'\u0600-\u06ff(]: what may start the next sentence. */
+function startsSentence(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 34 ||
+    c === 0x201c ||
+    c === 39 ||
+    (c >= 0x0600 && c <= 0x06ff) ||
+    c === 40
+  );
+}
+
+/** [A-Za-z.] */
+function isLetterOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
 /**
  * Splits text into sentences. Newlines end a sentence; so do . ! ? followed by space and an
  * upper-case letter, digit or quote, unless the word before is a known abbreviation or an initial.
@@ -69,8 +104,8 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
   let lineStart = 0;
   const n = text.length;
   const push = (s: number, e: number): void => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     // Very long unpunctuated runs are cut at word boundaries so that windows stay local.
     while (e - s > MAX_SENTENCE) {
@@ -99,11 +134,10 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
       let k = j;
       while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
       if (k >= n) continue;
-      const next = text[k]!;
-      if (!/[A-Z0-9"\u201c'\u0600-\u06ff(]/.test(next)) continue;
+      if (!startsSentence(text.charCodeAt(k))) continue;
       if (c === 46) {
         let w = i - 1;
-        while (w >= lineStart && /[A-Za-z.]/.test(text[w]!)) w--;
+        while (w >= lineStart && isLetterOrDot(text.charCodeAt(w))) w--;
         const word = text.slice(w + 1, i).toLowerCase();
         if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
       }
@@ -122,6 +156,9 @@ export function hasTitleLine(text: string): boolean {
   return nl > 0 && nl < 300 && /^\s*\n/.test(text.slice(nl + 1));
 }
 
+/** The characters fold unifies. */
+const TYPOGRAPHIC = /[\u2019\u2018`\u2010-\u2014]/;
+
 /** Lowercase with typographic apostrophes and dashes unified; same length as the input. */
 export function fold(text: string): string {
   let lower = text.toLowerCase();
@@ -132,5 +169,6 @@ export function fold(text: string): string {
       return l.length === ch.length ? l : ch;
     }).join('');
   }
+  if (!TYPOGRAPHIC.test(lower)) return lower;
   return lower.replace(/[\u2019\u2018`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
 }

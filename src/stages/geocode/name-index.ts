@@ -83,9 +83,25 @@ export function postingsOf(
   const raw = pre?.get(key);
   const more = runtime.get(key);
   if (raw === undefined) return more;
-  const parsed = raw.split(',').map(Number);
+  const parsed = parsePostings(raw);
   if (more) for (const p of more) addPostingTo(parsed, p >> 2, p & 3);
   return parsed;
+}
+
+/** `raw.split(',').map(Number)`, in one pass when it holds only digits and commas. */
+function parsePostings(raw: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 44) {
+      out.push(n);
+      n = 0;
+    } else if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else return raw.split(',').map(Number);
+  }
+  out.push(n);
+  return out;
 }
 
 /** The precomputed maps of a GazetteerIndex, by NameIndex field. */

@@ -54,17 +54,61 @@ export function isArabicScript(s: string): boolean {
 
 /** ASCII-folded lowercase words, apostrophes removed, hyphens and punctuation as spaces. */
 export function foldWords(s: string): string[] {
-  let t = s.toLowerCase();
-  if (NON_ASCII_RE.test(t)) {
-    t = t
-      .normalize('NFD')
-      .replace(COMBINING_RE, '')
-      .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+  // One pass, character by character: the same as folding the whole string (below), since case,
+  // decomposition and the letters kept do not depend on neighbours, except for surrogate pairs.
+  const out: string[] = [];
+  let word = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += s[i];
+      else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+      else if (c !== 39 && c !== 96 && word !== '') {
+        out.push(word);
+        word = '';
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return foldWordsWhole(s);
+    const f = foldChar(c);
+    for (let j = 0; j < f.length; j++) {
+      const d = f.charCodeAt(j);
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) word += f[j];
+      else if (word !== '') {
+        out.push(word);
+        word = '';
+      }
+    }
   }
+  if (word !== '') out.push(word);
+  return out;
+}
+
+function foldWordsWhole(s: string): string[] {
+  let t = s.toLowerCase();
+  if (NON_ASCII_RE.test(t)) t = fold(t);
   const words = t.replace(APOSTROPHE_RE, '').split(SEPARATOR_RE);
   const out: string[] = [];
   for (const w of words) if (w !== '') out.push(w);
   return out;
+}
+
+/** Decomposed, accents dropped, special letters spelt out. */
+const fold = (t: string): string =>
+  t
+    .normalize('NFD')
+    .replace(COMBINING_RE, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+
+/** What one non-ASCII character folds to, apostrophes removed. */
+const foldedChars = new Map<number, string>();
+function foldChar(code: number): string {
+  let f = foldedChars.get(code);
+  if (f === undefined) {
+    f = fold(String.fromCharCode(code).toLowerCase()).replace(APOSTROPHE_RE, '');
+    foldedChars.set(code, f);
+  }
+  return f;
 }
 
 /** Drops standalone articles (al, el, ash, ...); keeps a lone article so "As" stays matchable. */

@@ -145,6 +145,24 @@ interface Candidate {
   flags: number;
 }
 
+/** Skeleton-tier candidates close in spelling to a name, before any hint is applied. */
+interface SkeletonMatch {
+  close: Candidate[];
+  /** The name is too short to match by skeleton outside a hinted governorate. */
+  short: boolean;
+}
+
+/** The context-free part of resolving a name. */
+interface Analysis {
+  q: Query;
+  exact: Candidate[] | null;
+  /** Computed when first needed. */
+  skeleton: SkeletonMatch | null | undefined;
+}
+
+/** How many names' analyses the resolver keeps in each of its two generations. */
+const MAX_ANALYSES = 10000;
+
 function parseQuery(input: string): Query | null {
   if (isArabicScript(input)) {
     const words = arabicWords(input);
@@ -183,47 +201,68 @@ function parseQuery(input: string): Query | null {
     }
   }
   const rest = start === 0 && end === words.length ? words : dropArticles(words.slice(start, end));
-  return {
-    full: baseKey(words),
-    fullSkeleton: skeletonKey(words),
-    stripped: baseKey(rest),
-    strippedSkeleton: skeletonKey(rest),
-    want,
-  };
+  const full = baseKey(words);
+  const fullSkeleton = skeletonKey(words);
+  if (rest === words) return { full, fullSkeleton, stripped: full, strippedSkeleton: fullSkeleton, want };
+  return { full, fullSkeleton, stripped: baseKey(rest), strippedSkeleton: skeletonKey(rest), want };
 }
 
-const VOWELS = new Set([97, 101, 105, 111, 117, 121, 119]); // a e i o u y w
+/** 1 for the letters that cost half in closeSpelling: a e i o u y w. */
+const VOWEL = new Uint8Array(128);
+for (const c of 'aeiouyw') VOWEL[c.charCodeAt(0)] = 1;
+const isVowel = (code: number): boolean => code < 128 && VOWEL[code] === 1;
 
+// Rows of the edit-distance table, reused between calls and grown when a name is longer.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
+/**
+ * True when the edit distance between a and b is at most a fifth of the longer one (at least 1),
+ * vowels costing half; the first letters must agree (or both be vowels). Costs are counted in
+ * halves so that the table holds integers.
+ */
 export function closeSpelling(a: string, b: string): boolean {
   const a0 = a.charCodeAt(0);
   const b0 = b.charCodeAt(0);
-  if (a0 !== b0 && !(VOWELS.has(a0) && VOWELS.has(b0))) return false;
-  const budget = Math.max(1, Math.max(a.length, b.length) / 5);
-  let prev: number[] = [0];
-  for (let j = 1; j <= b.length; j++) {
-    prev.push((prev[j - 1] as number) + (VOWELS.has(b.charCodeAt(j - 1)) ? 0.5 : 1));
+  if (a0 !== b0 && !(isVowel(a0) && isVowel(b0))) return false;
+  const la = a.length;
+  const lb = b.length;
+  const budget = 2 * Math.max(1, Math.max(la, lb) / 5);
+  // Each letter one has more than the other costs at least a half.
+  if (Math.abs(la - lb) > budget) return false;
+  if (prevRow.length <= lb) {
+    prevRow = new Int32Array(lb + 1);
+    curRow = new Int32Array(lb + 1);
   }
-  for (let i = 1; i <= a.length; i++) {
+  let prev = prevRow;
+  let cur = curRow;
+  prev[0] = 0;
+  for (let j = 1; j <= lb; j++) prev[j] = prev[j - 1]! + (isVowel(b.charCodeAt(j - 1)) ? 1 : 2);
+  for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
-    const costA = VOWELS.has(ca) ? 0.5 : 1;
-    const cur = [(prev[0] as number) + costA];
-    let rowMin = cur[0] as number;
-    for (let j = 1; j <= b.length; j++) {
+    const costA = isVowel(ca) ? 1 : 2;
+    let left = prev[0]! + costA;
+    cur[0] = left;
+    let rowMin = left;
+    for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      const vowelB = VOWELS.has(cb);
-      const change = ca === cb ? 0 : costA === 0.5 && vowelB ? 0.5 : 1;
-      const v = Math.min(
-        (prev[j] as number) + costA,
-        (cur[j - 1] as number) + (vowelB ? 0.5 : 1),
-        (prev[j - 1] as number) + change,
-      );
-      cur.push(v);
+      const costB = isVowel(cb) ? 1 : 2;
+      const change = ca === cb ? 0 : costA === 1 && costB === 1 ? 1 : 2;
+      let v = prev[j]! + costA;
+      const ins = left + costB;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1]! + change;
+      if (sub < v) v = sub;
+      cur[j] = v;
+      left = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > budget) return false;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return (prev[b.length] as number) <= budget;
+  return prev[lb]! <= budget;
 }
 
 /** Great-circle distance in kilometres (haversine). */
@@ -267,7 +306,12 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     }
     return byIdMap.get(id);
   };
-  const places: (Place | undefined)[] = new Array<Place | undefined>(entries.length);
+  // Places handed out, by how they matched: built once per entry and match.
+  const places: Record<PlaceMatch, (Place | undefined)[]> = {
+    name: new Array<Place | undefined>(entries.length),
+    alias: new Array<Place | undefined>(entries.length),
+    skeleton: new Array<Place | undefined>(entries.length),
+  };
 
   const countryKeys = new Map<string, string>();
   for (const [word, cc] of Object.entries(COUNTRY_WORDS)) countryKeys.set(baseKey(foldWords(word)), cc);
@@ -334,9 +378,9 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     );
   };
 
-  const filterWant = (postings: number[], want: Want): Candidate[] => {
-    const all = postings.map((p) => ({ idx: p >> 2, flags: p & 3 }));
-    if (want === 'any') return all;
+  /** The postings of the wanted kind of place, or all when there are none of that kind. */
+  const wanted = (postings: number[], want: Want): number[] => {
+    if (want === 'any') return postings;
     const levels: LocationPrecision[][] =
       want === 'admin'
         ? [['governorate'], ['district']]
@@ -344,11 +388,15 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
           ? [['district'], ['governorate']]
           : [['city', 'town', 'village', 'neighbourhood']];
     for (const level of levels) {
-      const kept = all.filter((c) => level.includes((entries[c.idx] as GazetteerEntry).precision));
+      const kept = postings.filter((p) => level.includes((entries[p >> 2] as GazetteerEntry).precision));
       if (kept.length > 0) return kept;
     }
-    return all;
+    return postings;
   };
+
+  const toCandidate = (p: number): Candidate => ({ idx: p >> 2, flags: p & 3 });
+
+  const filterWant = (postings: number[], want: Want): Candidate[] => wanted(postings, want).map(toCandidate);
 
   const best = (cands: Candidate[], r: Ranking): Candidate => {
     let top = cands[0] as Candidate;
@@ -381,60 +429,116 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return s ? filterWant(s, q.want) : null;
   };
 
-  // Latin exact keys of an entry's names with their skeletons, computed when a skeleton match needs them.
-  const nameKeys = new Map<number, { key: string; skeleton: string }[]>();
-  const keysOfEntry = (idx: number): { key: string; skeleton: string }[] => {
-    let list = nameKeys.get(idx);
+  // The skeleton and exact key of each of an entry's Latin names, one after the other, computed
+  // when a skeleton match first needs them.
+  const nameKeys = new Array<string[] | undefined>(entries.length);
+  const keysOfEntry = (idx: number): string[] => {
+    let list = nameKeys[idx];
     if (!list) {
       const e = entries[idx] as GazetteerEntry;
-      list = [e.name, e.asciiName, ...e.altNames].map(keysOf);
-      nameKeys.set(idx, list);
+      list = [];
+      for (const name of [e.name, e.asciiName, ...e.altNames]) {
+        if (name === e.name && list.length > 0) {
+          list.push(list[0]!, list[1]!);
+          continue;
+        }
+        const { key, skeleton } = keysOf(name);
+        list.push(skeleton, key);
+      }
+      nameKeys[idx] = list;
     }
     return list;
   };
 
+  /** True when one of the entry's names has this skeleton and a key that `isClose` accepts. */
+  const hasCloseName = (idx: number, skel: string, isClose: (key: string) => boolean): boolean => {
+    const keys = keysOfEntry(idx);
+    for (let i = 0; i < keys.length; i += 2) if (keys[i] === skel && isClose(keys[i + 1]!)) return true;
+    return false;
+  };
+
   /**
    * Skeleton-tier candidates whose name is also close in spelling (edit distance at most a third
-   * of the length), so "air base Syria" does not become 'Arab al Yasir.
+   * of the length), so "air base Syria" does not become 'Arab al Yasir. Null when the skeleton
+   * matches nothing; `short` when the name is too short to match outside a hinted governorate.
    */
-  const skeletonCandidates = (q: Query, r: Ranking | null): Candidate[] | null => {
+  const closeSkeletons = (q: Query): SkeletonMatch | null => {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
-    let cands: Candidate[] | null = null;
+    let cands: number[] | null = null;
     let skel = full;
     let base = q.full;
     const f = get('skeleton', full);
-    if (f) cands = filterWant(f, 'any');
+    if (f) cands = f;
     else if (stripped && stripped !== full) {
       const st = get('skeleton', stripped);
-      if (st) [cands, skel, base] = [filterWant(st, q.want), stripped, q.stripped];
+      if (st) [cands, skel, base] = [wanted(st, q.want), stripped, q.stripped];
     }
     if (!cands) return null;
-    // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
-    if (base.length < MIN_SKELETON_QUERY) {
-      if (!r) return null;
-      cands = cands.filter((c) => inHint(c, r));
+    // Same-named entries share keys: compare each key once.
+    const seen = new Map<string, boolean>();
+    const isClose = (key: string): boolean => {
+      let v = seen.get(key);
+      if (v === undefined) {
+        v = closeSpelling(base, key);
+        seen.set(key, v);
+      }
+      return v;
+    };
+    const close: Candidate[] = [];
+    for (const p of cands) {
+      if (hasCloseName(p >> 2, skel, isClose)) close.push(toCandidate(p));
     }
-    const close = cands.filter((c) =>
-      keysOfEntry(c.idx).some((k) => k.skeleton === skel && closeSpelling(base, k.key)),
-    );
+    return { close, short: base.length < MIN_SKELETON_QUERY };
+  };
+
+  const skeletonCandidates = (a: Analysis, r: Ranking): Candidate[] | null => {
+    if (a.skeleton === undefined) a.skeleton = closeSkeletons(a.q);
+    const m = a.skeleton;
+    if (!m) return null;
+    // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
+    const close = m.short ? m.close.filter((c) => inHint(c, r)) : m.close;
     return close.length > 0 ? close : null;
   };
 
+  /**
+   * What a name yields whatever the context, kept for the names seen lately (the same names recur
+   * within a document and across documents): two generations of at most MAX_ANALYSES names each;
+   * when the young one is full it becomes the old one, and a name found in the old one moves back.
+   */
+  let analyses = new Map<string, Analysis | null>();
+  let olderAnalyses = new Map<string, Analysis | null>();
+  const analyse = (name: string): Analysis | null => {
+    let a = analyses.get(name);
+    if (a !== undefined) return a;
+    a = olderAnalyses.get(name);
+    if (a === undefined) {
+      const q = parseQuery(name);
+      a = q ? { q, exact: lookup('exact', q, q.full, q.stripped), skeleton: undefined } : null;
+    }
+    if (analyses.size >= MAX_ANALYSES) {
+      olderAnalyses = analyses;
+      analyses = new Map();
+    }
+    analyses.set(name, a);
+    return a;
+  };
+
   const resolveIndex = (name: string, context?: PlaceContext): { c: Candidate; match: PlaceMatch } | null => {
-    const q = parseQuery(name);
-    if (!q) return null;
+    const a = analyse(name);
+    if (!a) return null;
+    const q = a.q;
     if (q.want === 'admin') {
       // "Deir Az-Zour province", "Idlib countryside": the governorate, by any spelling.
-      const gov = admin1Index(name, context?.countryHints[0]);
+      const gov = admin1Of(q, context?.countryHints[0]);
       if (gov !== null) return { c: { idx: gov, flags: 0 }, match: 'name' };
     }
-    const exactCands = lookup('exact', q, q.full, q.stripped);
+    const exactCands = a.exact;
     const r = ranking(context);
     const reachable = r.admin1.some((h) => h !== null) ? 2 : r.countries.some((h) => h !== null) ? 1 : 0;
     if (exactCands && hintLevel(exactCands, r) >= reachable) return { c: best(exactCands, r), match: 'name' };
     // A spelling variant in the hinted governorate (or country) beats an exact name elsewhere.
-    const skelCands = skeletonCandidates(q, r);
+    const skelCands = skeletonCandidates(a, r);
     if (skelCands && (!exactCands || hintLevel(skelCands, r) > hintLevel(exactCands, r))) {
       return { c: best(skelCands, r), match: 'skeleton' };
     }
@@ -442,8 +546,12 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   };
 
   const toPlace = (idx: number, match: PlaceMatch): Place => {
-    let p = places[idx];
-    if (!p) {
+    const matched = places[match][idx];
+    if (matched) return matched;
+    const other = places.name[idx] ?? places.alias[idx] ?? places.skeleton[idx];
+    let p: Place;
+    if (other) p = { ...other, match };
+    else {
       const e = entries[idx] as GazetteerEntry;
       p = {
         id: e.id,
@@ -459,15 +567,19 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
         asciiName: e.asciiName,
         countryCode: e.countryCode,
         featureCode: e.featureCode,
+        match,
       };
-      places[idx] = p;
     }
-    return p.match === match ? p : { ...p, match };
+    places[match][idx] = p;
+    return p;
   };
 
   function admin1Index(name: string, country: string | undefined): number | null {
     const q = parseQuery(name);
-    if (!q) return null;
+    return q ? admin1Of(q, country) : null;
+  }
+
+  function admin1Of(q: Query, country: string | undefined): number | null {
     const cc = country ? countryCode(country) : null;
     const pick = (kind: keyof NameIndex, full: string, stripped: string): number | null => {
       const postings = get(kind, full) ?? get(kind, stripped);
@@ -517,6 +629,8 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   }
   // Lookups made while resolving alias targets saw the index without the aliases.
   admin1Cache.clear();
+  analyses.clear();
+  olderAnalyses.clear();
   for (const map of Object.values(parsed)) map.clear();
 
   return {
@@ -528,12 +642,13 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       return toPlace(found.c.idx, found.c.flags & ALIAS && found.match === 'name' ? 'alias' : found.match);
     },
     candidates(name: string, context?: PlaceContext): Place[] {
-      const q = parseQuery(name);
-      if (!q) return [];
+      const a = analyse(name);
+      if (!a) return [];
       const r = ranking(context);
-      const cands = lookup('exact', q, q.full, q.stripped);
+      const cands = a.exact;
       const match: PlaceMatch = cands ? 'name' : 'skeleton';
-      const list = cands ?? skeletonCandidates(q, r) ?? [];
+      // The analysis keeps its lists: sort a copy.
+      const list = [...(cands ?? skeletonCandidates(a, r) ?? [])];
       return list
         .sort((a, b) => compare(a, b, r))
         .map((c) => toPlace(c.idx, c.flags & ALIAS && match === 'name' ? 'alias' : match));
