@@ -1,0 +1,104 @@
+/** Place helpers for clustering: how far a place of each precision reaches, and loose name keys. */
+import type { LocationPrecision } from '../../domain/extraction.ts';
+import type { IncidentPlace } from '../../domain/incident.ts';
+
+/**
+ * Kilometres around a named place that still count as that place. A village's gazetteer point
+ * can sit a kilometre or two from where a strike fell; a city or district spreads further.
+ */
+export const REACH_KM: Record<LocationPrecision, number> = {
+  exact: 1,
+  street: 1,
+  neighbourhood: 2,
+  village: 3,
+  town: 6,
+  city: 12,
+  district: 30,
+  governorate: Infinity,
+  country: Infinity,
+};
+
+/** The widest reach of a place that has a point: a claim looks this far for candidates. */
+export const MAX_POINT_REACH_KM = 30;
+
+/** Finer first, as in the extraction format. */
+const RANK: Record<LocationPrecision, number> = {
+  exact: 0,
+  street: 1,
+  neighbourhood: 2,
+  village: 3,
+  town: 4,
+  city: 5,
+  district: 6,
+  governorate: 7,
+  country: 8,
+};
+
+export function precisionRank(p: LocationPrecision | null): number {
+  return p === null ? 9 : RANK[p];
+}
+
+/** A place with a point of its own: district level or finer, with coordinates. */
+export function hasPoint(p: IncidentPlace): boolean {
+  return p.lat !== null && p.lon !== null && p.precision !== null && RANK[p.precision] <= RANK.district;
+}
+
+/** Village level or finer: two different such places are different places. */
+export function isSettlementOrFiner(p: LocationPrecision | null): boolean {
+  return p !== null && RANK[p] <= RANK.village;
+}
+
+export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (bLat - aLat) * rad;
+  const dLon = (bLon - aLon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'at',
+  'az',
+  'an',
+  'ash',
+  'ath',
+  'ez',
+  'es',
+  'ed',
+  'er',
+]);
+const FILLERS = new Set(['the', 'city', 'town', 'village', 'near', 'of', 'in', 'countryside', 'province']);
+
+/**
+ * A loose key for a place name, so that press spellings of one place meet ("Kafr Zeita",
+ * "Kafrzita", "Kafr Zita"): ASCII letters, no articles or fillers, no vowels, no doubled letters.
+ */
+export function nameKey(name: string | null): string | null {
+  if (name === null) return null;
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['`\u2018\u2019\u02bc\u02bf]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0 && !ARTICLES.has(w) && !FILLERS.has(w));
+  const key = words
+    .join('')
+    .replace(/[aeiouyw]/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/h$/, '');
+  return key.length >= 2 ? key : null;
+}
+
+/** One line naming a place for reasons: "Kafr Zeita (village, Hama)". */
+export function describePlace(p: IncidentPlace): string {
+  const name = p.name ?? p.admin1 ?? p.country ?? 'no place';
+  const parts = [p.precision ?? 'unresolved'];
+  if (p.admin1 && p.admin1 !== name) parts.push(p.admin1);
+  return `${name} (${parts.join(', ')})`;
+}
