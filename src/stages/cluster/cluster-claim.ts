@@ -3,7 +3,7 @@ import type { IncidentFootprint, StoredClaim } from '../../domain/incident.ts';
 import type { CandidateQuery, CandidateIndex, IncidentIndex } from './candidate-index.ts';
 import { claimSpan, isoDay, toSpan } from './days.ts';
 import { extendFootprint, footprintOfClaim, claimPlace } from './footprint.ts';
-import { MAX_POINT_REACH_KM, distanceKm, hasPoint, nameKey } from './places.ts';
+import { MAX_POINT_REACH_KM, distanceKm, hasPoint, isTownOrFiner, nameKey } from './places.ts';
 import {
   compareDates,
   comparePlaces,
@@ -73,8 +73,8 @@ function queryFor(claim: StoredClaim, from: number, to: number): CandidateQuery 
  * Which incident `claim` describes, among those `index` holds; pure apart from reading the index.
  * Rules, in order: an analyst's pin; a claim needs a date (or a dated report) and a place below
  * country level; a candidate must agree on date (by precision), place (by precision), casualty
- * scale, and must not already hold a claim from the same report; a coarse date needs the same
- * place, a governorate-level place needs a day-level date; the best-scoring candidate wins, and
+ * scale, and must not already hold a claim from the same report; a coarse date (month, year, or
+ * none but the report's) needs the same town or village, since a city sees many strikes a week; the best-scoring candidate wins, and
  * a governorate-level claim that fits two incidents equally well starts its own.
  */
 export function clusterClaim(claim: StoredClaim, index: CandidateIndex, pins?: ClaimPins): ClusterDecision {
@@ -148,8 +148,8 @@ export function clusterClaim(claim: StoredClaim, index: CandidateIndex, pins?: C
       rejected.push(`${incident.id}: ${where.reason}`);
       continue;
     }
-    if (date.match === 'coarse' && where.match !== 'same') {
-      rejected.push(`${incident.id}: a coarse date needs the same place, and ${where.reason}`);
+    if (date.match === 'coarse' && (where.match !== 'same' || !isTownOrFiner(place.precision))) {
+      rejected.push(`${incident.id}: a coarse date needs the same town or village, and ${where.reason}`);
       continue;
     }
     const scale = compareScale(claim.event.killed, incident.killed);

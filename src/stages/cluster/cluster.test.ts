@@ -113,7 +113,7 @@ describe('clusterClaim', () => {
     const { where, added } = run([day, sameVillage, town]);
     assert.equal(where(sameVillage), 'I1');
     assert.notEqual(where(town), 'I1');
-    assert.match(added.get(town.id)!.decision.reason, /coarse date needs the same place/);
+    assert.match(added.get(town.id)!.decision.reason, /coarse date needs the same town or village/);
   });
 
   it('reads an undated claim as the week before its report, joining only the same place', () => {

@@ -43,6 +43,11 @@ export function hasPoint(p: IncidentPlace): boolean {
   return p.lat !== null && p.lon !== null && p.precision !== null && RANK[p.precision] <= RANK.district;
 }
 
+/** Town level or finer: small enough that one strike a week there is news. */
+export function isTownOrFiner(p: LocationPrecision | null): boolean {
+  return p !== null && RANK[p] <= RANK.town;
+}
+
 /** Village level or finer: two different such places are different places. */
 export function isSettlementOrFiner(p: LocationPrecision | null): boolean {
   return p !== null && RANK[p] <= RANK.village;
