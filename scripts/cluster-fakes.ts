@@ -118,7 +118,7 @@ function main(): number {
   let joined = 0;
   let fullyExtracted = 0;
   let joinedOfExtracted = 0;
-  events.forEach((event, e) => {
+  for (const event of events) {
     const claimIds = event.map((r) => matched.get(`${r.doc.id}#${r.index}`) ?? null);
     const incidents = new Set(claimIds.map((c) => (c === null ? null : incidentOf(c))));
     const extracted = claimIds.every((c) => c !== null);
@@ -139,7 +139,7 @@ function main(): number {
           `          ${c} -> ${incidentOf(c)} [${ev.date} ${ev.date_precision} ${ev.place} ${ev.location_precision} ${ev.admin1}] ${decision?.reason}`,
         );
       }
-  });
+  }
   // Incidents that join claims matched to gold incidents of different events.
   let overMerged = 0;
   const byIncident = new Map<string, string[]>();
