@@ -58,6 +58,24 @@ describe('clusterClaim', () => {
     assert.match(added.get(b.id)!.decision.reason, /different places: Hass .* km apart/);
   });
 
+  it('keeps a town and a village beside it apart, but finds a neighbourhood within its city', () => {
+    const town = claim({ ...on('2016-05-31'), ...at('kafrNabl'), location_precision: 'town' });
+    const village = claim({ ...on('2016-05-31'), ...at('hass') });
+    const quarter = claim({
+      ...on('2016-05-31'),
+      place: 'Al-Qusour',
+      admin1: 'Idlib',
+      lat: 35.935,
+      lon: 36.64,
+      location_precision: 'neighbourhood',
+      gazetteer_id: 'test:qusour',
+    });
+    const city = claim({ ...on('2016-05-31'), ...at('idlibCity') });
+    const { where } = run([town, village, quarter, city]);
+    assert.equal(where(village), 'I2');
+    assert.equal(where(city), where(quarter));
+  });
+
   it('lets a governorate-level claim join a village incident without moving it', () => {
     const village = claim({ ...on('2016-05-31'), ...at('kafrNabl'), killed: range(4) });
     const broad = claim({ ...on('2016-05-31'), ...at('idlibGovernorate'), killed: range(4) });

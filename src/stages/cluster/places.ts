@@ -48,9 +48,9 @@ export function isTownOrFiner(p: LocationPrecision | null): boolean {
   return p !== null && RANK[p] <= RANK.town;
 }
 
-/** Village level or finer: two different such places are different places. */
-export function isSettlementOrFiner(p: LocationPrecision | null): boolean {
-  return p !== null && RANK[p] <= RANK.village;
+/** A settlement (village, town, city): two different settlements are different places. */
+export function isSettlement(p: LocationPrecision | null): boolean {
+  return p === 'village' || p === 'town' || p === 'city';
 }
 
 export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {

@@ -9,7 +9,7 @@ import {
   describePlace,
   distanceKm,
   hasPoint,
-  isSettlementOrFiner,
+  isSettlement,
   nameKey,
   precisionRank,
   REACH_KM,
@@ -97,8 +97,9 @@ function sameName(a: IncidentPlace, b: IncidentPlace): boolean {
 
 /**
  * Place rule. Two places with points: the same gazetteer entry or the same name nearby; two
- * different places at the same level (or both village or finer) are different places; otherwise
- * the finer must lie within the coarser's reach. A governorate-level place matches anything in
+ * different places at the same level, or two different settlements (a village beside a town),
+ * are different places; otherwise the finer (a neighbourhood, a landmark) must lie within the
+ * coarser's reach (its town, city or district). A governorate-level place matches anything in
  * its governorate, weakly, and never moves the incident off its point.
  */
 export function comparePlaces(claim: IncidentPlace, incident: IncidentPlace): Verdict<PlaceMatch> {
@@ -117,7 +118,7 @@ export function comparePlaces(claim: IncidentPlace, incident: IncidentPlace): Ve
       return { ok: true, match: 'same', reason: `same place name (${c}; ${i}; ${km} apart)` };
     const rc = precisionRank(claim.precision);
     const ri = precisionRank(incident.precision);
-    if (rc === ri || (isSettlementOrFiner(claim.precision) && isSettlementOrFiner(incident.precision))) {
+    if (rc === ri || (isSettlement(claim.precision) && isSettlement(incident.precision))) {
       if (d <= DUPLICATE_ENTRY_KM)
         return { ok: true, match: 'same', reason: `${c} and ${i} are ${km} apart: one place` };
       return {
