@@ -4,9 +4,10 @@ import type { IncidentFootprint } from '../../domain/incident.ts';
 /**
  * Incidents a claim could belong to. An implementation returns every incident whose date window
  * overlaps `from`..`to` (ISO days, inclusive) and that meets at least one of:
- * - it has a point (district level or finer, with coordinates) inside `box`;
- * - `admin1` is set and the incident lies in that governorate with no point of its own
- *   (governorate level, or an unresolved place), or with any place when `wholeAdmin1` is set;
+ * - it has a point finer than district level inside `box` (district level too, when it has no
+ *   governorate);
+ * - `admin1` is set and the incident lies in that governorate placed no finer than the district
+ *   (district, governorate, or an unresolved name), or with any place when `wholeAdmin1` is set;
  * - `country` is set and the incident is placed only at country level in that country;
  * - `nameKey` is set and the incident's place name has that key.
  * Returning more is harmless (the rules filter); returning fewer loses matches.

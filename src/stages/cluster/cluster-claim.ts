@@ -1,9 +1,9 @@
 /** Deciding, claim by claim, which incident a claim describes: incremental, a few lookups per claim. */
-import type { IncidentFootprint, StoredClaim } from '../../domain/incident.ts';
+import type { IncidentFootprint, IncidentPlace, StoredClaim } from '../../domain/incident.ts';
 import type { CandidateQuery, CandidateIndex, IncidentIndex } from './candidate-index.ts';
-import { claimSpan, isoDay, toSpan } from './days.ts';
+import { claimSpan, isoDay, toSpan, type DaySpan } from './days.ts';
 import { extendFootprint, footprintOfClaim, claimPlace } from './footprint.ts';
-import { MAX_POINT_REACH_KM, distanceKm, hasPoint, isTownOrFiner, nameKey } from './places.ts';
+import { distanceKm, hasPoint, isTownOrFiner, nameKey, searchRadiusKm } from './places.ts';
 import {
   compareDates,
   comparePlaces,
@@ -41,7 +41,40 @@ interface Fit {
   incident: IncidentFootprint;
   score: number;
   km: number;
-  reason: string;
+}
+
+interface Context {
+  claim: StoredClaim;
+  span: DaySpan;
+  place: IncidentPlace;
+  apart: Set<string>;
+}
+
+type Judged = { ok: true; score: number; reason: string } | { ok: false; reason: string | null };
+
+/**
+ * Every rule on one candidate, first failure wins. Run quietly (`explain` false) over all
+ * candidates, then again with sentences for the few whose reasons a decision quotes. A null
+ * reason marks a candidate not worth quoting (an undated incident).
+ */
+function judge(c: Context, incident: IncidentFootprint, explain: boolean): Judged {
+  if (c.apart.has(incident.id)) return { ok: false, reason: 'kept apart by an analyst' };
+  const report = compareReport(c.claim, incident, explain);
+  if (!report.ok) return { ok: false, reason: report.reason };
+  if (incident.date === null) return { ok: false, reason: null };
+  const date = compareDates(c.span, toSpan(incident.date), explain);
+  if (!date.ok) return { ok: false, reason: date.reason };
+  const where = comparePlaces(c.place, incident.place, explain);
+  if (!where.ok) return { ok: false, reason: where.reason };
+  if (date.match === 'coarse' && (where.match !== 'same' || !isTownOrFiner(c.place.precision)))
+    return { ok: false, reason: `a coarse date needs the same town or village, and ${where.reason}` };
+  const scale = compareScale(c.claim.event.killed, incident.killed, explain);
+  if (!scale.ok) return { ok: false, reason: scale.reason };
+  return {
+    ok: true,
+    score: PLACE_SCORE[where.match] + DATE_SCORE[date.match] + (scale.match === 'agree' ? 1 : 0),
+    reason: `${where.reason}; ${date.reason}; ${scale.reason}`,
+  };
 }
 
 function queryFor(claim: StoredClaim, from: number, to: number): CandidateQuery {
@@ -49,8 +82,9 @@ function queryFor(claim: StoredClaim, from: number, to: number): CandidateQuery 
   const level = placeLevel(place);
   let box: CandidateQuery['box'] = null;
   if (hasPoint(place)) {
-    const dLat = MAX_POINT_REACH_KM / 111;
-    const dLon = MAX_POINT_REACH_KM / (111 * Math.max(0.1, Math.cos((place.lat! * Math.PI) / 180)));
+    const radius = searchRadiusKm(place.precision!);
+    const dLat = radius / 111;
+    const dLon = radius / (111 * Math.max(0.1, Math.cos((place.lat! * Math.PI) / 180)));
     box = {
       south: place.lat! - dLat,
       north: place.lat! + dLat,
@@ -126,54 +160,33 @@ export function clusterClaim(claim: StoredClaim, index: CandidateIndex, pins?: C
         };
   const apart = new Set(pins?.apart ?? []);
   const fits: Fit[] = [];
-  const rejected: string[] = [];
+  const rejected: IncidentFootprint[] = [];
+  const point = hasPoint(place);
+  const key = nameKey(place.name);
+  const radius = point ? searchRadiusKm(place.precision!) : Infinity;
+  const context: Context = { claim, span, place, apart };
   for (const incident of index.candidates(queryFor(claim, span.from, span.to))) {
-    if (apart.has(incident.id)) {
-      rejected.push(`${incident.id}: kept apart by an analyst`);
-      continue;
-    }
-    const report = compareReport(claim, incident);
-    if (!report.ok) {
-      rejected.push(`${incident.id}: ${report.reason}`);
-      continue;
-    }
-    if (incident.date === null) continue;
-    const date = compareDates(span, toSpan(incident.date));
-    if (!date.ok) {
-      rejected.push(`${incident.id}: ${date.reason}`);
-      continue;
-    }
-    const where = comparePlaces(place, incident.place);
-    if (!where.ok) {
-      rejected.push(`${incident.id}: ${where.reason}`);
-      continue;
-    }
-    if (date.match === 'coarse' && (where.match !== 'same' || !isTownOrFiner(place.precision))) {
-      rejected.push(`${incident.id}: a coarse date needs the same town or village, and ${where.reason}`);
-      continue;
-    }
-    const scale = compareScale(claim.event.killed, incident.killed);
-    if (!scale.ok) {
-      rejected.push(`${incident.id}: ${scale.reason}`);
-      continue;
-    }
     const km =
-      hasPoint(place) && hasPoint(incident.place)
+      point && hasPoint(incident.place)
         ? distanceKm(place.lat!, place.lon!, incident.place.lat!, incident.place.lon!)
         : Infinity;
-    fits.push({
-      incident,
-      score: PLACE_SCORE[where.match] + DATE_SCORE[date.match] + (scale.match === 'agree' ? 1 : 0),
-      km,
-      reason: `${where.reason}; ${date.reason}; ${scale.reason}`,
-    });
+    // The index answers for a box around the search circle; its corners are no candidates.
+    if (km !== Infinity && km > radius && nameKey(incident.place.name) !== key) continue;
+    const judged = judge(context, incident, false);
+    if (judged.ok) fits.push({ incident, score: judged.score, km });
+    else if (judged.reason !== null) rejected.push(incident);
   }
   fits.sort((a, b) => b.score - a.score || a.km - b.km || a.incident.id.localeCompare(b.incident.id));
   const [best, second] = fits;
   const vagueBackground = background && (span.precision !== 'day' || level !== 'point');
   if (best === undefined) {
     const why = rejected.length
-      ? `no compatible incident (${rejected.slice(0, REASONS_QUOTED).join('; ')}${rejected.length > REASONS_QUOTED ? `; ${rejected.length - REASONS_QUOTED} more` : ''})`
+      ? `no compatible incident (${rejected
+          .slice(0, REASONS_QUOTED)
+          .map((incident) => `${incident.id}: ${judge(context, incident, true).reason}`)
+          .join(
+            '; ',
+          )}${rejected.length > REASONS_QUOTED ? `; ${rejected.length - REASONS_QUOTED} more` : ''})`
       : 'no incident nearby in place and time';
     return vagueBackground
       ? {
@@ -200,7 +213,7 @@ export function clusterClaim(claim: StoredClaim, index: CandidateIndex, pins?: C
     kind: 'join',
     incidentId: best.incident.id,
     rule: 'match',
-    reason: `joins ${best.incident.id}: ${best.reason}`,
+    reason: `joins ${best.incident.id}: ${judge(context, best.incident, true).reason}`,
   };
 }
 

@@ -1,22 +1,48 @@
 /** ISO days as whole numbers, and the date window a claim allows. */
 import type { DateWindow, StoredClaim, WindowPrecision } from '../../domain/incident.ts';
 
-const DAY_MS = 86_400_000;
+// Day arithmetic without Date objects: clustering converts days for every candidate it checks.
+// Days from civil date and back (H. Hinnant's algorithms), proleptic Gregorian calendar.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!;
+}
 
 /** Days since 1970-01-01 for `YYYY-MM-DD`, or null when the text is not a valid day. */
 export function dayNumber(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 2016-02-31 over into March; such a day is not valid.
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(ms / DAY_MS);
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
 }
 
 export function isoDay(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** A date window as day numbers. */
@@ -64,11 +90,9 @@ export function claimSpan(claim: StoredClaim): DaySpan | null {
     }
     const month = /^(\d{4})-(\d{2})/.exec(date);
     if (precision === 'month' && month) {
-      const y = Number(month[1]);
-      const mo = Number(month[2]);
       const from = dayNumber(`${month[1]}-${month[2]}-01`);
-      const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-      if (from !== null) return { from, to: from + last - 1, precision: 'month' };
+      if (from !== null)
+        return { from, to: from + daysInMonth(Number(month[1]), Number(month[2])) - 1, precision: 'month' };
     }
     const year = /^(\d{4})/.exec(date);
     if (precision === 'year' && year) {

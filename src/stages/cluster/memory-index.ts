@@ -6,7 +6,7 @@
 import type { IncidentFootprint } from '../../domain/incident.ts';
 import type { CandidateQuery, IncidentIndex } from './candidate-index.ts';
 import { dayNumber } from './days.ts';
-import { hasPoint, nameKey } from './places.ts';
+import { isGridded, nameKey } from './places.ts';
 
 /** Grid cell size in degrees (about 28 km north-south). */
 const CELL_DEG = 0.25;
@@ -25,7 +25,7 @@ function cellKey(lat: number, lon: number): string {
 function keysOf(fp: IncidentFootprint): string[] {
   const p = fp.place;
   const keys: string[] = [];
-  const point = hasPoint(p);
+  const point = isGridded(p);
   if (point) keys.push(cellKey(p.lat!, p.lon!));
   if (p.admin1 !== null) {
     keys.push(`A:${p.admin1}`);

@@ -18,8 +18,19 @@ export const REACH_KM: Record<LocationPrecision, number> = {
   country: Infinity,
 };
 
-/** The widest reach of a place that has a point: a claim looks this far for candidates. */
-export const MAX_POINT_REACH_KM = 30;
+/**
+ * How far a claim with a point looks for incidents with points: its own reach, and at least a
+ * city's, since a neighbourhood claim must find the city-level incident around it. District-level
+ * incidents are found through their governorate instead, so the common search stays small.
+ */
+export function searchRadiusKm(p: LocationPrecision): number {
+  return Math.max(REACH_KM[p], REACH_KM.city);
+}
+
+/** Incidents placed at district level are indexed by governorate, not by grid cell. */
+export function isGridded(p: IncidentPlace): boolean {
+  return hasPoint(p) && (p.precision !== 'district' || p.admin1 === null);
+}
 
 /** Finer first, as in the extraction format. */
 const RANK: Record<LocationPrecision, number> = {
@@ -85,6 +96,19 @@ const FILLERS = new Set(['the', 'city', 'town', 'village', 'near', 'of', 'in', '
  */
 export function nameKey(name: string | null): string | null {
   if (name === null) return null;
+  const known = keyCache.get(name);
+  if (known !== undefined) return known;
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+  const key = computeNameKey(name);
+  keyCache.set(name, key);
+  return key;
+}
+
+// Place names repeat from claim to claim; keying one costs a Unicode normalisation.
+const KEY_CACHE_SIZE = 50_000;
+const keyCache = new Map<string, string | null>();
+
+function computeNameKey(name: string): string | null {
   const words = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -18,6 +18,7 @@ import {
 export type DateMatch = 'same' | 'adjacent' | 'coarse';
 export type PlaceMatch = 'same' | 'within' | 'area';
 
+/** A rule's answer; the sentence is written only if someone reads it (most candidates are dropped unread). */
 export type Verdict<T> = { ok: true; match: T; reason: string } | { ok: false; rule: string; reason: string };
 
 /** Days a report may shift a strike by: "late Monday" in one outlet is "on Tuesday" in the next. */
@@ -41,26 +42,28 @@ function showSpan(s: DaySpan): string {
 const FINE_DATES = new Set(['day', 'range']);
 
 /** Date rule: fine dates within a day of each other; a coarse date only where it covers the other. */
-export function compareDates(claim: DaySpan, incident: DaySpan): Verdict<DateMatch> {
+export function compareDates(claim: DaySpan, incident: DaySpan, explain = true): Verdict<DateMatch> {
   const gap = Math.max(claim.from - incident.to, incident.from - claim.to, 0);
   const fine = FINE_DATES.has(claim.precision) && FINE_DATES.has(incident.precision);
   if (gap > DAY_TOLERANCE)
     return {
       ok: false,
       rule: 'date-apart',
-      reason: `dates ${showSpan(claim)} and ${showSpan(incident)} are ${gap} days apart`,
+      reason: explain ? `dates ${showSpan(claim)} and ${showSpan(incident)} are ${gap} days apart` : '',
     };
   if (!fine)
     return gap === 0
       ? {
           ok: true,
           match: 'coarse',
-          reason: `a ${claim.precision}-level date ${showSpan(claim)} overlaps the incident's ${incident.precision}-level ${showSpan(incident)}`,
+          reason: explain
+            ? `a ${claim.precision}-level date ${showSpan(claim)} overlaps the incident's ${incident.precision}-level ${showSpan(incident)}`
+            : '',
         }
       : {
           ok: false,
           rule: 'date-apart',
-          reason: `coarse dates ${showSpan(claim)} and ${showSpan(incident)} do not overlap`,
+          reason: explain ? `coarse dates ${showSpan(claim)} and ${showSpan(incident)} do not overlap` : '',
         };
   const span = Math.max(claim.to, incident.to) - Math.min(claim.from, incident.from) + 1;
   const limit = claim.precision === 'day' && incident.precision === 'day' ? MAX_DAY_SPAN : MAX_RANGE_SPAN;
@@ -68,13 +71,18 @@ export function compareDates(claim: DaySpan, incident: DaySpan): Verdict<DateMat
     return {
       ok: false,
       rule: 'date-drift',
-      reason: `joining would stretch the incident over ${span} days (${showSpan(claim)} with ${showSpan(incident)})`,
+      reason: explain
+        ? `joining would stretch the incident over ${span} days (${showSpan(claim)} with ${showSpan(incident)})`
+        : '',
     };
-  if (gap === 0) return { ok: true, match: 'same', reason: `dates agree (${showSpan(claim)})` };
+  if (gap === 0)
+    return { ok: true, match: 'same', reason: explain ? `dates agree (${showSpan(claim)})` : '' };
   return {
     ok: true,
     match: 'adjacent',
-    reason: `dates a day apart (${showSpan(claim)} and ${showSpan(incident)}), as a report day and a strike day can be`,
+    reason: explain
+      ? `dates a day apart (${showSpan(claim)} and ${showSpan(incident)}), as a report day and a strike day can be`
+      : '',
   };
 }
 
@@ -102,29 +110,48 @@ function sameName(a: IncidentPlace, b: IncidentPlace): boolean {
  * coarser's reach (its town, city or district). A governorate-level place matches anything in
  * its governorate, weakly, and never moves the incident off its point.
  */
-export function comparePlaces(claim: IncidentPlace, incident: IncidentPlace): Verdict<PlaceMatch> {
+export function comparePlaces(
+  claim: IncidentPlace,
+  incident: IncidentPlace,
+  explain = true,
+): Verdict<PlaceMatch> {
   const lc = placeLevel(claim);
   const li = placeLevel(incident);
-  const c = describePlace(claim);
-  const i = describePlace(incident);
   if (lc === 'none' || li === 'none')
-    return { ok: false, rule: 'place-unknown', reason: `${lc === 'none' ? c : i} names no usable place` };
+    return {
+      ok: false,
+      rule: 'place-unknown',
+      reason: explain ? `${describePlace(lc === 'none' ? claim : incident)} names no usable place` : '',
+    };
   if (lc === 'point' && li === 'point') {
     const d = distanceKm(claim.lat!, claim.lon!, incident.lat!, incident.lon!);
-    const km = `${d.toFixed(1)} km`;
     if (claim.gazetteerId !== null && claim.gazetteerId === incident.gazetteerId)
-      return { ok: true, match: 'same', reason: `same place (${c})` };
+      return { ok: true, match: 'same', reason: explain ? `same place (${describePlace(claim)})` : '' };
     if (sameName(claim, incident) && d <= SAME_NAME_KM)
-      return { ok: true, match: 'same', reason: `same place name (${c}; ${i}; ${km} apart)` };
+      return {
+        ok: true,
+        match: 'same',
+        reason: explain
+          ? `same place name (${describePlace(claim)}; ${describePlace(incident)}; ${d.toFixed(1)} km apart)`
+          : '',
+      };
     const rc = precisionRank(claim.precision);
     const ri = precisionRank(incident.precision);
     if (rc === ri || (isSettlement(claim.precision) && isSettlement(incident.precision))) {
       if (d <= DUPLICATE_ENTRY_KM)
-        return { ok: true, match: 'same', reason: `${c} and ${i} are ${km} apart: one place` };
+        return {
+          ok: true,
+          match: 'same',
+          reason: explain
+            ? `${describePlace(claim)} and ${describePlace(incident)} are ${d.toFixed(1)} km apart: one place`
+            : '',
+        };
       return {
         ok: false,
         rule: 'place-different',
-        reason: `different places: ${c} and ${i} are ${km} apart`,
+        reason: explain
+          ? `different places: ${describePlace(claim)} and ${describePlace(incident)} are ${d.toFixed(1)} km apart`
+          : '',
       };
     }
     const coarser = rc > ri ? claim : incident;
@@ -133,30 +160,55 @@ export function comparePlaces(claim: IncidentPlace, incident: IncidentPlace): Ve
       return {
         ok: true,
         match: 'within',
-        reason: `${rc > ri ? i : c} lies ${km} from ${describePlace(coarser)}, within its ${reach} km`,
+        reason: explain
+          ? `${describePlace(rc > ri ? incident : claim)} lies ${d.toFixed(1)} km from ${describePlace(coarser)}, within its ${reach} km`
+          : '',
       };
     return {
       ok: false,
       rule: 'place-far',
-      reason: `${rc > ri ? i : c} is ${km} from ${describePlace(coarser)}, beyond its ${reach} km`,
+      reason: explain
+        ? `${describePlace(rc > ri ? incident : claim)} is ${d.toFixed(1)} km from ${describePlace(coarser)}, beyond its ${reach} km`
+        : '',
     };
   }
   if (lc === 'unresolved' || li === 'unresolved') {
-    if (sameName(claim, incident)) return { ok: true, match: 'same', reason: `same place name (${c}; ${i})` };
-    return { ok: false, rule: 'place-different', reason: `place names differ (${c}; ${i})` };
+    if (sameName(claim, incident))
+      return {
+        ok: true,
+        match: 'same',
+        reason: explain ? `same place name (${describePlace(claim)}; ${describePlace(incident)})` : '',
+      };
+    return {
+      ok: false,
+      rule: 'place-different',
+      reason: explain ? `place names differ (${describePlace(claim)}; ${describePlace(incident)})` : '',
+    };
   }
   // One side or both known only to the governorate.
   if (claim.admin1 !== null && claim.admin1 === incident.admin1)
     return {
       ok: true,
       match: 'area',
-      reason: `${lc === 'governorate' ? c : i} is governorate-level and ${lc === 'governorate' ? i : c} is in ${claim.admin1}`,
+      reason: explain
+        ? `${describePlace(lc === 'governorate' ? claim : incident)} is governorate-level and ${describePlace(lc === 'governorate' ? incident : claim)} is in ${claim.admin1}`
+        : '',
     };
   return {
     ok: false,
     rule: 'place-governorate',
-    reason: `${c} and ${i} are not known to be in one governorate`,
+    reason: explain
+      ? `${describePlace(claim)} and ${describePlace(incident)} are not known to be in one governorate`
+      : '',
   };
+}
+
+function showToll(r: Range): string {
+  return `${r.min ?? '?'}-${r.max ?? '?'}`;
+}
+
+function scaleApart(low: number, high: number | null): boolean {
+  return high !== null && low > SCALE_FACTOR * high && low - high >= SCALE_GAP;
 }
 
 function lowOf(r: Range): number {
@@ -170,30 +222,47 @@ function lowOf(r: Range): number {
 export function compareScale(
   claim: Range | null,
   incident: Range | null,
+  explain = true,
 ): Verdict<'agree' | 'differ' | 'unknown'> {
   if (claim === null || incident === null)
     return { ok: true, match: 'unknown', reason: 'no tolls to compare' };
-  const show = (r: Range): string => `${r.min ?? '?'}-${r.max ?? '?'}`;
-  const text = `${show(claim)} killed against ${show(incident)}`;
-  const apart = (low: number, high: number | null): boolean =>
-    high !== null && low > SCALE_FACTOR * high && low - high >= SCALE_GAP;
-  if (apart(lowOf(claim), incident.max) || apart(lowOf(incident), claim.max))
-    return { ok: false, rule: 'scale-contradiction', reason: `tolls contradict (${text})` };
+  if (scaleApart(lowOf(claim), incident.max) || scaleApart(lowOf(incident), claim.max))
+    return {
+      ok: false,
+      rule: 'scale-contradiction',
+      reason: explain ? `tolls contradict (${showToll(claim)} killed against ${showToll(incident)})` : '',
+    };
   const overlap =
     (incident.max === null || lowOf(claim) <= incident.max) &&
     (claim.max === null || lowOf(incident) <= claim.max);
   return overlap
-    ? { ok: true, match: 'agree', reason: `tolls agree (${text})` }
-    : { ok: true, match: 'differ', reason: `tolls differ but not in scale (${text})` };
+    ? {
+        ok: true,
+        match: 'agree',
+        reason: explain ? `tolls agree (${showToll(claim)} killed against ${showToll(incident)})` : '',
+      }
+    : {
+        ok: true,
+        match: 'differ',
+        reason: explain
+          ? `tolls differ but not in scale (${showToll(claim)} killed against ${showToll(incident)})`
+          : '',
+      };
 }
 
 /** Report rule: a report's separate events are separate strikes, so it adds one claim per incident. */
-export function compareReport(claim: StoredClaim, incident: IncidentFootprint): Verdict<'other'> {
+export function compareReport(
+  claim: StoredClaim,
+  incident: IncidentFootprint,
+  explain = true,
+): Verdict<'other'> {
   if (incident.reportIds.includes(claim.reportId))
     return {
       ok: false,
       rule: 'same-report',
-      reason: `report ${claim.reportId} already has a claim in ${incident.id}; its events are separate strikes`,
+      reason: explain
+        ? `report ${claim.reportId} already has a claim in ${incident.id}; its events are separate strikes`
+        : '',
     };
   return { ok: true, match: 'other', reason: 'another report' };
 }
