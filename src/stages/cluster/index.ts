@@ -18,5 +18,6 @@ export {
   type MergeResult,
   type SplitResult,
 } from './analyst.ts';
-export { claimSpan } from './days.ts';
-export { nameKey, distanceKm } from './places.ts';
+export { claimSpan, dayNumber, isoDay } from './days.ts';
+// What a store needs to fill its index columns the way the CandidateQuery contract reads them.
+export { nameKey, distanceKm, hasPoint, isGridded } from './places.ts';
