@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExtractor } from '../src/compose.ts';
 import type { StoredClaim } from '../src/domain/incident.ts';
+import { assessIncident } from '../src/stages/assess/index.ts';
 import { clusterAll, MemoryIncidentIndex } from '../src/stages/cluster/index.ts';
 import {
   goldSourceDocument,
@@ -155,13 +156,33 @@ function main(): number {
     overMerged++;
     if (verbose) console.log(`OVER-MERGED ${inc}: ${goldKeys.join(', ')}`);
   }
+  // Grades of every incident, and with -v the assessment of each incident several articles report.
+  const labels = Object.fromEntries(
+    (
+      JSON.parse(readFileSync(join(root, 'data', 'lexicon', 'belligerents.json'), 'utf8')) as {
+        code: string;
+        label: string;
+      }[]
+    ).map((b) => [b.code, b.label]),
+  );
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const grades = new Map<string, number>();
+  for (const fp of index.all()) {
+    const a = assessIncident(
+      fp.claimIds.map((id) => byId.get(id)!),
+      { labels },
+    );
+    grades.set(a.grading.value, (grades.get(a.grading.value) ?? 0) + 1);
+    if (verbose && a.outlets.length > 1) console.log(`\n${fp.id} ${a.grading.reason}\n  ${a.summary}`);
+  }
   const share = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(0)}%`);
   console.log(
     `\n${claims.length} claims from ${docs.length} articles -> ${index.size} incidents` +
       `\nmulti-article events in the gold: ${events.length}` +
       `\njoined into one incident: ${joined} of ${events.length} (${share(joined, events.length)})` +
       `\n  of the ${fullyExtracted} whose every report the extractor found: ${joinedOfExtracted} (${share(joinedOfExtracted, fullyExtracted)})` +
-      `\nincidents joining claims of different gold events: ${overMerged}`,
+      `\nincidents joining claims of different gold events: ${overMerged}` +
+      `\ngrades: ${[...grades].map(([g, k]) => `${g} ${k}`).join(', ')}`,
   );
   return 0;
 }

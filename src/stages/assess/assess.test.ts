@@ -88,6 +88,26 @@ describe('assessIncident', () => {
     );
   });
 
+  it('writes multi-word labels as prose and capitalises them at the start of a sentence', () => {
+    const raw = { russia: 'Russia', 'us-coalition': 'US-led Coalition' };
+    const a = assessIncident(
+      [
+        claim(
+          { ...on('2016-05-31'), ...at('hass'), attributed: [says('us-coalition', 'denies', 'CENTCOM')] },
+          { outlet: 'Reuters' },
+        ),
+        claim(
+          { ...on('2016-05-31'), ...at('hass'), attributed: [says('us-coalition', 'blames')] },
+          { outlet: 'SOHR' },
+        ),
+      ],
+      { labels: raw },
+    );
+    assert.equal(a.belligerents[0]!.label, 'US-led Coalition');
+    assert.match(a.summary, /Reports blamed the US-led Coalition\. SOHR blamed the US-led Coalition\./);
+    assert.match(a.summary, /The US-led Coalition denied any role \(CENTCOM, via Reuters\)\./);
+  });
+
   it('grades two outlets blaming one belligerent Fair, and that belligerent known', () => {
     const claims = [
       claim(
@@ -215,6 +235,7 @@ describe('assessIncident', () => {
     assert.notEqual(a.grading.value, 'Discounted');
     assert.deepEqual(a.civilians.value, { min: 0, max: 12 });
     assert.equal(a.civilians.rule, 'civilians-contested');
+    assert.match(a.summary, /killed between 10 and 12 people, whose civilian status is disputed\. /);
   });
 
   it('confirms on a belligerent assessment found credible, and reports a non-credible one', () => {

@@ -18,7 +18,7 @@ import type {
 import type { StoredClaim } from '../../domain/incident.ts';
 import { envelope, type Range } from '../../domain/range.ts';
 import { writeSummary } from './summary.ts';
-import { listing, outletOf, plural, showRange, unique } from './words.ts';
+import { listing, outletOf, plural, prose, showRange, unique } from './words.ts';
 
 export interface AssessOptions {
   /** Display names per belligerent code ("us-coalition" -> "US-led Coalition"), from the lexicon. */
@@ -130,6 +130,8 @@ function collectBelligerents(claims: StoredClaim[]): Map<string, Named> {
       else if (a.stance === 'confirms' && !has(named.confirmedBy)) named.confirmedBy.push(speaker);
     }
   }
+  // An outlet that blames a belligerent outright is not also counted as only suspecting it.
+  for (const named of out.values()) for (const outlet of named.blamedBy) named.suspectedBy.delete(outlet);
   return out;
 }
 
@@ -191,11 +193,13 @@ function assessBelligerents(claims: StoredClaim[], options: AssessOptions): Bell
   const out: BelligerentAssessment[] = [];
   for (const [code, named] of collected) {
     const official = options.official?.find((o) => o.belligerent === code) ?? null;
-    const others = [...collected].filter(([other, n]) => other !== code && accused(n)).map(([o]) => label(o));
+    const others = [...collected]
+      .filter(([other, n]) => other !== code && accused(n))
+      .map(([o]) => prose(label(o)));
     out.push({
       code,
       label: label(code),
-      role: roleOf(label(code), named, official, others),
+      role: roleOf(prose(label(code)), named, official, others),
       blamedBy: [...named.blamedBy],
       suspectedBy: [...named.suspectedBy],
       deniedBy: named.deniedBy,
@@ -223,10 +227,10 @@ function blameCounts(accused: BelligerentAssessment[]): string {
       const parts: string[] = [];
       if (blame > 0)
         parts.push(
-          `${i === 0 ? plural(blame, 'source', 'sources') : blame} ${blame === 1 ? 'blames' : 'blame'} ${b.label}`,
+          `${i === 0 ? plural(blame, 'source', 'sources') : blame} ${blame === 1 ? 'blames' : 'blame'} ${prose(b.label)}`,
         );
-      if (hedge > 0) parts.push(`${hedge} ${hedge === 1 ? 'suspects' : 'suspect'} ${b.label}`);
-      if (parts.length === 0) parts.push(`${b.label} itself confirms`);
+      if (hedge > 0) parts.push(`${hedge} ${hedge === 1 ? 'suspects' : 'suspect'} ${prose(b.label)}`);
+      if (parts.length === 0) parts.push(`${prose(b.label)} itself confirms`);
       return parts.join(', ');
     })
     .join(', ');
@@ -260,7 +264,7 @@ function gradeOf(
     return {
       value: 'Confirmed',
       rule: 'grade-confirmed',
-      reason: `Confirmed: ${confirming.map((b) => `${b.label} accepted responsibility (${b.confirmedBy.length ? speakers(b.confirmedBy) : b.official!.source})`).join('; ')}`,
+      reason: `Confirmed: ${confirming.map((b) => `${prose(b.label)} accepted responsibility (${b.confirmedBy.length ? speakers(b.confirmedBy) : b.official!.source})`).join('; ')}`,
     };
   const accused = belligerents.filter(isAccused);
   if (accused.length > 1)
@@ -301,14 +305,14 @@ function strikeStatusOf(
     return {
       value: 'Declared strike',
       rule: 'status-declared',
-      reason: `declared by ${listing(confirming.map((b) => b.label))}`,
+      reason: `declared by ${listing(confirming.map((b) => prose(b.label)))}`,
     };
   const accused = belligerents.filter(isAccused);
   if (accused.length > 1)
     return {
       value: 'Contested strike',
       rule: 'status-contested',
-      reason: `${listing(accused.map((b) => b.label))} are each blamed`,
+      reason: `${listing(accused.map((b) => prose(b.label)))} are each blamed`,
     };
   if (outlets.length >= FAIR_MIN_OUTLETS)
     return {

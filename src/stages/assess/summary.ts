@@ -6,7 +6,7 @@ import { LOCATION_PRECISIONS, type StrikeType } from '../../domain/extraction.ts
 import type { Assessment, BelligerentAssessment } from '../../domain/grading.ts';
 import type { StoredClaim } from '../../domain/incident.ts';
 import type { Range } from '../../domain/range.ts';
-import { listing, outletOf, unique } from './words.ts';
+import { capitalize, listing, outletOf, prose, unique } from './words.ts';
 
 const STRIKE_NOUN: Record<StrikeType, string> = {
   airstrike: 'An airstrike',
@@ -100,7 +100,10 @@ function harmPhrase(a: Omit<Assessment, 'summary'>): string {
   const children = a.ranges.children_killed.value;
   const injured = a.ranges.injured.value;
   let phrase: string;
-  if (civilians !== null && (civilians.min !== null || civilians.max !== null)) {
+  const disputed = a.civilians.rule === 'civilians-contested';
+  if (disputed && killed !== null && (killed.min !== null || killed.max !== null))
+    phrase = `reportedly killed ${counted(killed, 'person', 'people')}, whose civilian status is disputed,`;
+  else if (civilians !== null && (civilians.min !== null || civilians.max !== null)) {
     phrase = `reportedly killed ${counted(civilians, 'civilian', 'civilians')}`;
     if (children !== null && children.min !== null)
       phrase += `, including ${counted(children, 'child', 'children')},`;
@@ -115,13 +118,13 @@ function harmPhrase(a: Omit<Assessment, 'summary'>): string {
 
 function overview(accused: BelligerentAssessment[]): string {
   if (accused.length === 0) return 'No source named who carried it out.';
-  const labels = accused.map((b) => b.label);
+  const labels = accused.map((b) => prose(b.label));
   if (accused.length === 2) return `Reports blamed both ${labels[0]} and ${labels[1]}.`;
   if (accused.length > 2) return `Reports blamed ${listing(labels)}.`;
   const only = accused[0]!;
   return only.blamedBy.length + only.confirmedBy.length > 0
-    ? `Reports blamed ${only.label}.`
-    : `${only.label} was suspected, though no source blamed it outright.`;
+    ? `Reports blamed ${prose(only.label)}.`
+    : `${prose(only.label)} was suspected, though no source blamed it outright.`;
 }
 
 /** Outlets grouped by the set of belligerents they blame, largest group first. */
@@ -130,9 +133,9 @@ function blameGroups(claims: StoredClaim[], belligerents: BelligerentAssessment[
   const blamed = (outlet: string): string[] =>
     belligerents
       .filter((b) => b.blamedBy.includes(outlet) || b.confirmedBy.some((s) => s.outlet === outlet))
-      .map((b) => b.label);
+      .map((b) => prose(b.label));
   const hedged = (outlet: string): string[] =>
-    belligerents.filter((b) => b.suspectedBy.includes(outlet)).map((b) => b.label);
+    belligerents.filter((b) => b.suspectedBy.includes(outlet)).map((b) => prose(b.label));
   const groups = new Map<string, { labels: string[]; outlets: string[] }>();
   const hedges = new Map<string, { labels: string[]; outlets: string[] }>();
   const silent: string[] = [];
@@ -178,14 +181,14 @@ function statements(belligerents: BelligerentAssessment[], contested: boolean): 
     const who = (list: { by: string; outlet: string }[]): string =>
       listing(unique(list.map((s) => (s.by === s.outlet ? s.by : `${s.by}, via ${s.outlet}`))));
     if (b.confirmedBy.length > 0)
-      out.push(`${b.label} confirmed carrying out the strike (${who(b.confirmedBy)}).`);
+      out.push(`${prose(b.label)} confirmed carrying out the strike (${who(b.confirmedBy)}).`);
     if (b.deniedBy.length > 0)
       out.push(
-        `${contested ? 'Complicating attribution, ' : ''}${b.label} denied any role (${who(b.deniedBy)}).`,
+        `${contested ? 'Complicating attribution, ' : ''}${prose(b.label)} denied any role (${who(b.deniedBy)}).`,
       );
     if (b.official !== null && b.official.verdict !== 'not yet assessed')
       out.push(
-        `In ${b.official.source}, ${b.label} assessed the report as ${b.official.verdict}${b.official.reason ? `: "${b.official.reason}"` : ''}.`,
+        `In ${b.official.source}, ${prose(b.label)} assessed the report as ${b.official.verdict}${b.official.reason ? `: "${b.official.reason}"` : ''}.`,
       );
   }
   return out;
@@ -203,5 +206,5 @@ export function writeSummary(claims: StoredClaim[], a: Omit<Assessment, 'summary
   if (accused.length > 0 || a.outlets.length > 1) sentences.push(...blameGroups(claims, a.belligerents));
   sentences.push(...statements(a.belligerents, accused.length > 1));
   if (when.disagreement) sentences.push(when.disagreement);
-  return sentences.join(' ');
+  return sentences.map(capitalize).join(' ');
 }

@@ -27,3 +27,15 @@ export function showRange(r: Range): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A belligerent's label as prose takes it into a sentence: "Russia", but "the US-led Coalition"
+ * and "the Syrian government" (a label of several words takes "the").
+ */
+export function prose(label: string): string {
+  return /\s/.test(label) && !/^the /i.test(label) ? `the ${label}` : label;
+}
+
+export function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
