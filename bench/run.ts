@@ -1,6 +1,7 @@
 /**
  * Benchmarks, run with `npm run bench [-- --limit N] [-- --only SECTION]`. Each section lives in
- * its own file and is registered below. Needs ../shared; says so and exits 0 without it.
+ * its own file and is registered below. Sections that read ../shared are skipped, with a word,
+ * when it is absent.
  * Results are printed and written to artifacts/bench.json.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -8,10 +9,11 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clusterSection } from './cluster.ts';
 import { extractSection } from './extract.ts';
 import type { BenchSection, TargetCheck } from './section.ts';
 
-const SECTIONS: BenchSection[] = [extractSection];
+const SECTIONS: BenchSection[] = [extractSection, clusterSection];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(root, '..', 'shared');
@@ -33,11 +35,12 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  if (!existsSync(sharedDir)) {
-    console.log(`bench: the shared reference data (${sharedDir}) is absent; nothing to measure.`);
-    return 0;
-  }
-  const chosen = only.length > 0 ? SECTIONS.filter((s) => only.includes(s.name)) : SECTIONS;
+  const named = only.length > 0 ? SECTIONS.filter((s) => only.includes(s.name)) : SECTIONS;
+  const haveShared = existsSync(sharedDir);
+  const chosen = named.filter((s) => haveShared || s.needsShared === false);
+  for (const s of named.filter((s) => !chosen.includes(s)))
+    console.log(`bench: ${s.name} skipped: the shared reference data (${sharedDir}) is absent.`);
+  if (chosen.length === 0) return 0;
   const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     node: process.version,

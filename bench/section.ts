@@ -1,4 +1,4 @@
-/** A bench section: one measured area (extraction today; ingest, server later), registered in run.ts. */
+/** A bench section: one measured area (extraction, clustering; ingest, server later), registered in run.ts. */
 
 export interface BenchContext {
   /** The shared reference data directory (../shared beside the repository). */
@@ -24,5 +24,7 @@ export interface SectionResult {
 export interface BenchSection {
   name: string;
   description: string;
+  /** False for sections with their own synthetic data, which run without ../shared. */
+  needsShared?: boolean;
   run(ctx: BenchContext): Promise<SectionResult>;
 }

@@ -1,0 +1,172 @@
+/**
+ * Clustering cost per claim as the store grows: synthetic claims (a fixed seed) spread over four
+ * years and a grid of synthetic villages across Syria, each strike told by one to three reports.
+ * In-memory indexes are filled to 10k and to 100k claims, then the next claims are timed in
+ * alternating batches (decide + write), CPU time per claim, median batch. Both stores span the same four years, so the larger one is ten times as
+ * dense per day and per cell: the harder case for an index on date and space.
+ */
+import type { LocationPrecision } from '../src/domain/extraction.ts';
+import type { IncidentFootprint, StoredClaim } from '../src/domain/incident.ts';
+import { addClaim, MemoryIncidentIndex, type CandidateQuery } from '../src/stages/cluster/index.ts';
+import { event } from '../test/fixtures/claims.ts';
+import type { BenchSection, SectionResult } from './section.ts';
+
+const SIZES = [10_000, 100_000];
+const TIMED_CLAIMS = 5_000;
+const BATCH = 500;
+const TARGET_RATIO = 2;
+const SPAN_DAYS = 4 * 365;
+const START_DAY = Date.UTC(2014, 0, 1) / 86_400_000;
+const VILLAGES = 6_000;
+const GOVERNORATES = ['Aleppo', 'Idlib', 'Hama', 'Homs', 'Raqqa', 'Deir ez-Zor', 'Daraa', 'Rif Dimashq'];
+
+/** mulberry32: a small seeded generator, so every run measures the same claims. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function* syntheticClaims(seed: number): Generator<StoredClaim> {
+  const rnd = random(seed);
+  const villages = Array.from({ length: VILLAGES }, (_, i) => ({
+    id: `bench:${i}`,
+    name: `Village ${i}`,
+    lat: 32.5 + rnd() * 4.5,
+    lon: 35.8 + rnd() * 6,
+    admin1: GOVERNORATES[i % GOVERNORATES.length]!,
+  }));
+  let claim = 0;
+  for (let strike = 0; ; strike++) {
+    const v = villages[Math.floor(rnd() * villages.length)]!;
+    const day = START_DAY + Math.floor(rnd() * SPAN_DAYS);
+    const killed = 1 + Math.floor(rnd() * 30);
+    const reports = 1 + Math.floor(rnd() * 3);
+    for (let r = 0; r < reports; r++) {
+      const roll = rnd();
+      const precision: LocationPrecision = roll < 0.8 ? 'village' : roll < 0.9 ? 'town' : 'governorate';
+      const shift = rnd() < 0.2 ? 1 : 0;
+      const iso = new Date((day + shift) * 86_400_000).toISOString().slice(0, 10);
+      const undated = rnd() < 0.05;
+      claim++;
+      yield {
+        id: `c${claim}`,
+        reportId: `r${claim}`,
+        outlet: `Outlet ${claim % 40}`,
+        outletKind: null,
+        published: iso,
+        event: event({
+          date: undated ? null : iso,
+          date_precision: undated ? 'unknown' : 'day',
+          place: precision === 'governorate' ? v.admin1 : v.name,
+          admin1: v.admin1,
+          country: 'Syria',
+          lat: v.lat,
+          lon: v.lon,
+          location_precision: precision,
+          gazetteer_id: precision === 'governorate' ? `bench:${v.admin1}` : v.id,
+          killed: { min: killed + r, max: killed + r },
+          attributed: [{ belligerent: 'russia', stance: 'blames', by: 'the article itself', quote: '' }],
+        }),
+      };
+    }
+  }
+}
+
+interface SizeResult {
+  stored: number;
+  incidents: number;
+  microsPerClaim: number;
+  /** Incidents the index returned per timed claim, before the rules. */
+  candidatesPerClaim: number;
+}
+
+/** Counts what the index hands the rules: the part of the cost that grows with density. */
+class CountingIndex extends MemoryIncidentIndex {
+  returned = 0;
+  override candidates(query: CandidateQuery): IncidentFootprint[] {
+    const found = super.candidates(query);
+    this.returned += found.length;
+    return found;
+  }
+}
+
+/** A store filled to `size` claims, with the claims that come next, ready to be timed. */
+interface Filled {
+  size: number;
+  index: CountingIndex;
+  newId: () => string;
+  timed: StoredClaim[];
+  perClaim: number[];
+}
+
+function fill(size: number): Filled {
+  const index = new CountingIndex();
+  let n = 0;
+  const newId = (): string => `I${++n}`;
+  const claims = syntheticClaims(7);
+  for (let i = 0; i < size; i++) addClaim(claims.next().value as StoredClaim, index, newId);
+  const timed: StoredClaim[] = [];
+  for (let i = 0; i < TIMED_CLAIMS; i++) timed.push(claims.next().value as StoredClaim);
+  index.returned = 0;
+  return { size, index, newId, timed, perClaim: [] };
+}
+
+/** CPU time of this process per claim over one batch: wall time would count other processes' turns. */
+function timeBatch(f: Filled, start: number): void {
+  const before = process.cpuUsage();
+  for (const c of f.timed.slice(start, start + BATCH)) addClaim(c, f.index, f.newId);
+  const used = process.cpuUsage(before);
+  f.perClaim.push((used.user + used.system) / BATCH);
+}
+
+/**
+ * Both stores are filled first, then timed in alternating batches, so a busy spell on the shared
+ * machine falls on both alike; each size's figure is its median batch.
+ */
+function measure(sizes: number[]): SizeResult[] {
+  const stores = sizes.map(fill);
+  for (let b = 0; b < TIMED_CLAIMS; b += BATCH) for (const f of stores) timeBatch(f, b);
+  return stores.map((f) => {
+    const sorted = [...f.perClaim].sort((x, y) => x - y);
+    return {
+      stored: f.size,
+      incidents: f.index.size,
+      microsPerClaim: sorted[Math.floor(sorted.length / 2)]!,
+      candidatesPerClaim: f.index.returned / TIMED_CLAIMS,
+    };
+  });
+}
+
+export const clusterSection: BenchSection = {
+  name: 'cluster',
+  description: 'per-claim clustering cost at 10k and 100k stored claims (synthetic, in-memory index)',
+  needsShared: false,
+  async run(): Promise<SectionResult> {
+    // One small untimed run so the first measurement does not pay for the JIT.
+    measure([2_000]);
+    const results = measure(SIZES);
+    const [small, large] = results as [SizeResult, SizeResult];
+    const ratio = large.microsPerClaim / small.microsPerClaim;
+    return {
+      lines: results.map(
+        (r) =>
+          `${r.stored.toLocaleString('en')} stored claims (${r.incidents.toLocaleString('en')} incidents after): ` +
+          `${r.microsPerClaim.toFixed(1)} µs CPU per claim (median of ${TIMED_CLAIMS / BATCH} batches of ${BATCH}), ` +
+          `${r.candidatesPerClaim.toFixed(1)} candidates per claim`,
+      ),
+      targets: [
+        {
+          name: `per-claim cost at 100k within ${TARGET_RATIO}x of 10k`,
+          pass: ratio < TARGET_RATIO,
+          detail: `${ratio.toFixed(2)}x (${small.microsPerClaim.toFixed(1)} -> ${large.microsPerClaim.toFixed(1)} µs)`,
+        },
+      ],
+      json: { sizes: results, ratio, timedClaims: TIMED_CLAIMS },
+    };
+  },
+};
