@@ -151,3 +151,12 @@ describe('statements', () => {
     );
   });
 });
+
+describe('non-state attacks, other phrasings', () => {
+  it('bombs that opposition forces exploded in tunnels are not a strike', () => {
+    const doc = run(
+      'Bombs killed 13 soldiers in Aleppo on Tuesday.\n\nOpposition forces exploded bombs in tunnels under the old city, a monitor said.',
+    );
+    assert.equal(doc.events.length, 0);
+  });
+});

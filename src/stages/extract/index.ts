@@ -43,7 +43,7 @@ const SEATS = new Set(['PPLA', 'PPLC']);
 const NON_STATE_GROUP =
   '(?:the )?(?:terrorists?|terrorist (?:groups?|organi[sz]ations?)|rebels?|militants?|jihadists?|insurgents?|armed groups?|gunmen|opposition (?:forces|fighters|groups?)|islamic state(?: group)?|is group|isis|daesh|nusra(?: front)?|al-nusra|jaish al-[a-z]+|ahrar al-sham|jabhat [a-z-]+|hayat tahrir al-sham)';
 const NON_STATE_AGENT = new RegExp(
-  `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to) ${NON_STATE_GROUP}|${NON_STATE_GROUP} (?:fired|launched|shelled|set off|detonated)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?)\\b`,
+  `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to|blaming|blamed|blames) ${NON_STATE_GROUP}|${NON_STATE_GROUP}(?: [a-z-]+){0,3}? (?:fired|launched|shelled|shelling|set off|detonated|exploded|thrown|threw|lobbed)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?|bombs? in tunnels)\\b`,
 );
 const STATEMENT_VOICE =
   /\b(?:the|its|a|in a|in its) (?:statement|communiqu[eé]|briefing|ministry|defen[cs]e ministry|general staff|command)\b,? (?:said|says|added|stated|noted|read|reported)\b|\baccording to (?:the|its|a) (?:statement|ministry|communiqu[eé]|briefing|general staff)\b|\b(?:the|a) (?:statement|communiqu[eé]) (?:said|read|added)\b/;
