@@ -160,3 +160,12 @@ describe('non-state attacks, other phrasings', () => {
     assert.equal(doc.events.length, 0);
   });
 });
+
+describe('landmarks', () => {
+  it('a place told relative to a landmark is not a same-named village elsewhere', () => {
+    const doc = run(
+      'Coalition jets struck Maisaloun farm north of Raqqa city on Sunday, killing ten people.',
+    );
+    assert.equal(doc.events[0]?.admin1, 'Raqqa');
+  });
+});

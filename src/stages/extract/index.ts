@@ -1,6 +1,6 @@
 import type { ExtractedDocument, ExtractedEvent, SourceDocument } from '../../domain/extraction.ts';
 import type { Lexicon } from '../../domain/lexicon.ts';
-import type { PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
 import { planAbsorption, type Absorbable } from './absorb.ts';
 import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
@@ -38,6 +38,17 @@ const OPPOSITION_COALITION =
   /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
 const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
+/** How far from its landmark a place described by it ("north of Raqqa") can lie. */
+const LANDMARK_REACH_KM = 60;
+
+function kmApart(a: Place, b: Place): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /** GeoNames codes of a governorate's seat and the capital. */
 const SEATS = new Set(['PPLA', 'PPLC']);
 const NON_STATE_GROUP =
@@ -158,6 +169,17 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           return better ? { ...p, place: better } : p;
         });
       }
+    }
+    // "Maisaloun farm, north of Raqqa": a place told relative to a landmark lies near it; a
+    // same-named village far away is another place, so the landmark stands in for it.
+    for (const f of facts) {
+      const landmark = f.places.find((p) => p.relation !== null && !p.weak);
+      if (!landmark) continue;
+      f.places = f.places.map((p) =>
+        p === landmark || p.relation !== null || kmApart(p.place, landmark.place) <= LANDMARK_REACH_KM
+          ? p
+          : { ...p, place: landmark.place },
+      );
     }
     // "... conducted strikes east of Palmyra, the statement said": a statement of the belligerent's
     // own officials, named elsewhere in the text, confirms the strike.
