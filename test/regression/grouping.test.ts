@@ -169,3 +169,13 @@ describe('landmarks', () => {
     assert.equal(doc.events[0]?.admin1, 'Raqqa');
   });
 });
+
+describe('tolls of another day', () => {
+  it('a toll dated to an earlier attack is not the new strike toll', () => {
+    const doc = run(
+      'One woman was killed in an air strike on Saturday on the town of Saraqeb.\n\n' +
+        'It was the first death in the town since an attack on Tuesday that killed 87 civilians.',
+    );
+    assert.deepEqual(doc.events[0]?.killed, { min: 1, max: 1 });
+  });
+});

@@ -295,9 +295,19 @@ export function buildEvent(
   const place = d.place ?? docPlace;
   if (d.place && d.placeSentence) ev('place', d.placeSentence, d.place.textStart, d.place.end);
   // Casualties.
-  const found = d.facts.flatMap((f) =>
-    ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })),
-  );
+  // A sentence that dates its toll to another day ("since an attack on Tuesday that killed 87")
+  // tells of another strike: its figures are not this one's.
+  const otherDay = (f: SentenceFacts): boolean => {
+    if (date?.precision !== 'day' || date.date === null) return false;
+    const days = f.dates.filter((m) => m.precision === 'day' && m.kind !== 'vague' && m.date !== null);
+    return (
+      days.length > 0 &&
+      days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
+    );
+  };
+  const found = d.facts
+    .filter((f) => !otherDay(f))
+    .flatMap((f) => ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })));
   const kept = new Set(usableCasualties(found.map(({ m }) => m)));
   const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
