@@ -119,3 +119,16 @@ test('"carried out by either the X or Y" names both, unsure; a drone sent to loo
   );
   assert.deepEqual(claims('A spokesman said a Russian drone sent to the area found no craters.'), []);
 });
+
+test('a side speaking of its own strike confirms it; "assessing" reports of it is unsure', () => {
+  assert.deepEqual(
+    claims(
+      'The US-led coalition said on Friday that one of its air strikes near Raqqa killed six civilians.',
+    ),
+    ['us-coalition/confirms'],
+  );
+  assert.deepEqual(
+    claims('The coalition said it was assessing the credibility of reports its strikes killed 26 civilians.'),
+    ['us-coalition/unsure'],
+  );
+});

@@ -23,7 +23,7 @@ const TARGET_AFTER =
 const DENY =
   /\b(?:den(?:y|ied|ies|ying|ial)|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)|did not (?:carry out|conduct|strike|target|bomb|launch|hit|participate|take part)|didn'?t (?:carry out|conduct|strike|target|bomb)|had not (?:carried out|conducted)|not (?:responsible|involved)|no (?:involvement|role)|were not (?:responsible|involved|ours)|was not (?:responsible|involved)|(?:fake|false|fabricated|baseless|unfounded) (?:reports?|claims?|allegations?|news)|no (?:[a-z-]+ ){0,2}(?:strikes|flights|sorties|operations) (?:were|was) (?:conducted|carried out|flown)|not conduct(?:ed)? any|no (?:[a-z-]+ ){0,2}strikes (?:in|near|on))/;
 const CONFIRM =
-  /\b(?:acknowledg(?:ed|es|ing)|admit(?:ted|s|ting)?|accept(?:ed|s)? responsibility|took responsibility|claimed responsibility|assum(?:ed|es) responsibility|regrettable|unintentional|inadvertent(?:ly)?|mistakenly|by mistake|(?:assessed|deemed|found) (?:the (?:report|allegation) )?(?:to be )?credible|it (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed)|(?:its|our) (?:jets?|aircraft|warplanes|planes|strikes?|forces|air force|aviation|drones?) (?:had )?(?:struck|hit|targeted|destroyed|carried out|conducted|bombed|eliminated|killed)|we (?:carried out|conducted|struck|hit|targeted|destroyed)|announced (?:it|that it)|said (?:it|that it) (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed|bombed|killed))\b/;
+  /\b(?:acknowledg(?:ed|es|ing)|admit(?:ted|s|ting)?|accept(?:ed|s)? responsibility|took responsibility|claimed responsibility|assum(?:ed|es) responsibility|regrettable|regretted|regrets|unintentional(?:ly)?|inadvertent(?:ly)?|mistakenly|by mistake|(?:assessed|deemed|found) (?:the (?:report|allegation) )?(?:to be )?credible|it (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed)|(?:its|our) (?:jets?|aircraft|warplanes|planes|strikes?|forces|air force|aviation|drones?) (?:had )?(?:struck|hit|targeted|destroyed|carried out|conducted|bombed|eliminated|killed)|we (?:carried out|conducted|struck|hit|targeted|destroyed)|announced (?:it|that it)|said (?:it|that it) (?:had )?(?:carried out|conducted|launched|struck|hit|targeted|destroyed|bombed|killed))\b/;
 const HEDGE =
   /\b(?:suspected|believed|likely|probably|possibly|possible|allegedly|alleged|presumabl[ey]|presumed|purportedly|purported|thought to (?:be|have)|appeared to|apparently|either|unclear|not (?:immediately )?clear|unknown whether|not known whether|it is not known|it was not known|could not (?:be )?(?:confirm|verif|determin|independently)|investigat(?:ing|ion|e)|looking into|assessing|reviewing|may have|might have|unconfirmed|seem(?:ed|s)? to)\b/;
 const UNKNOWN =
@@ -104,6 +104,12 @@ const SYRIAN_PAIRED =
 const JOINED =
   /^[\s'’s]*(?:(?:air ?force|jets?|warplanes?|war planes?|planes?|aircraft|forces|troops|army|military|helicopters?|bombers?|drones?)\s+)?(?:,|and|or|and\/or|\/|as well as|along with|together with)\s*(?:(?:their|its|the|his|her)\s+)?$/;
 
+const SELF_SPEAKER_AFTER =
+  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:said|says|announced|acknowledged|admitted|stated|reported|confirmed|conceded)\b/;
+const SAID_BY_BEFORE = /\b(?:said|according to)\s+(?:the\s+)?$/;
+const SELF_STRIKE =
+  /\b(?:its|our|we)\b(?:\s+[a-z-]+){0,3}\s+(?:air ?strikes?|strikes?|raids?|jets?|aircraft|warplanes?|munitions?|bombs?)\b/;
+
 /** A capital standing for its government ("Damascus said") is a speaker only where it speaks. */
 const METONYM = /^(?:damascus|moscow|washington|ankara|tehran|kremlin|the kremlin)$/;
 const SPEAKS_AFTER =
@@ -122,7 +128,7 @@ const HELD_BY =
   /\b(?:held|controlled|run|manned|occupied|besieged|backed|supported|trained|armed|protected|surrounded)\s+by\s+(?:the\s+)?$/;
 // "a Russian drone sent to the area found no damage": an aircraft seen doing something else.
 const NOT_STRIKING_AFTER =
-  /^\s*(?:(?:that|which|was|were|had|has|been)\s+){0,2}(?:sent|flew|flying|patrolled|patrolling|monitored|monitoring|spotted|found|saw|recorded|filmed|observed|photographed|surveyed|tracked|escorted|landed|crashed|shot down|was shot|were shot)\b/;
+  /^\s*(?:(?:that|which|was|were|had|has|been)\s+){0,2}(?:sent|taken|took|taking|flew|flying|patrolled|patrolling|monitored|monitoring|spotted|found|saw|recorded|filmed|observed|photographed|surveyed|tracked|escorted|landed|crashed|shot down|was shot|were shot)\b/;
 const MODAL_AFTER = /^\s*(?:would|will|could|can|may|might|should|must|plans? to|intends? to)\b/;
 
 function isPerpetrator(hit: AliasHit, lower: string): boolean {
@@ -268,6 +274,26 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
         d.by = c.by;
       }
     }
+  }
+  // "The coalition said one of its air strikes killed six civilians": a side speaking of its own
+  // strike confirms it.
+  for (const hit of hits) {
+    if (claims.some((c) => c.belligerent === hit.code)) continue;
+    const after = lower.slice(hit.end, hit.end + 80);
+    if (
+      !SELF_SPEAKER_AFTER.test(after) &&
+      !SAID_BY_BEFORE.test(lower.slice(Math.max(0, hit.start - 12), hit.start))
+    )
+      continue;
+    if (denial || (!confirm && !SELF_STRIKE.test(lower))) continue;
+    add({
+      belligerent: hit.code,
+      // "said it was assessing the credibility of reports its strikes killed": not yet accepted.
+      stance: hedge ? 'unsure' : 'confirms',
+      by: lex.label(hit.code),
+      start: hit.start,
+      end: hit.end,
+    });
   }
   const u = unknownCue;
   if (u && claims.length === 0)

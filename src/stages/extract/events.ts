@@ -299,7 +299,9 @@ export function buildEvent(
   // tells of another strike: its figures are not this one's.
   const otherDay = (f: SentenceFacts): boolean => {
     if (date?.precision !== 'day' || date.date === null) return false;
-    const days = f.dates.filter((m) => m.precision === 'day' && m.kind !== 'vague' && m.date !== null);
+    const days = f.dates.filter(
+      (m) => m.precision === 'day' && m.kind !== 'vague' && m.role === undefined && m.date !== null,
+    );
     return (
       days.length > 0 &&
       days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
