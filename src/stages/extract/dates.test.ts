@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Place, PlaceResolver } from '../../domain/place.ts';
-import { findDateline, findDates, findDatesFullScan, vagueness, type DateMention } from './dates.ts';
+import {
+  datesWithDateline,
+  findDateline,
+  findDates,
+  findDatesFullScan,
+  vagueness,
+  type DateMention,
+} from './dates.ts';
 import { createExtractor } from './index.ts';
 
 // 2016-06-22 is a Wednesday.
@@ -402,6 +409,24 @@ test('findDateline ignores weekdays, month-only dates and anything past the star
   assert.equal(findDateline('Jets pound suburbs on Sunday\n\nThe raids began in March 2016.'), null);
   assert.equal(findDateline('Jets pound suburbs\n\n' + 'word '.repeat(120) + '5 May 2016'), null);
   assert.equal(findDateline(''), null);
+});
+
+test('datesWithDateline is findDateline then findDates on the same text', () => {
+  const texts = [
+    'Jets pound rebel suburbs\n\nAFP , Thursday 6 Apr 2017\nJets pounded the suburbs on Thursday and 2 April.',
+    'Jets pound suburbs on Sunday\n\nThe raids began in March 2016, ' + 'word '.repeat(80) + 'on 5 May 2016',
+    'Raids 12-03-2016 ' + 'word '.repeat(78) + 'between 3 and 5 March 2016 and yesterday',
+    'No dates at all here.',
+    '',
+  ];
+  for (const text of texts) {
+    const dateline = findDateline(text);
+    assert.deepEqual(datesWithDateline(text, null), {
+      published: dateline,
+      dates: findDates(text, dateline),
+    });
+    assert.deepEqual(datesWithDateline(text, WED), { published: WED, dates: findDates(text, WED) });
+  }
 });
 
 // --- roles and vagueness ----------------------------------------------------------------------

@@ -298,7 +298,6 @@ const RANGE_LEAD = `(?:(?<btw>${anyCase('between')}\\s+)|(?<since>${anyCase('sin
 const DAY_NUM = '(?:3[01]|[12]\\d|0?[1-9])(?!\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d\\d(?!\\d)';
 const RANGE_SEP = '(?<sep>\\s*[-–—]\\s*|\\s+(?:to|through|until|till|and)\\s+)';
-const NOT_AFTER_WORD = '(?<![\\w])';
 const PARTS_OF_DAY = '(?:morning|afternoon|evening|night|nights|overnight|midday|noon|dawn)';
 const POSSESSIVE = "(?:['’]s|s)?";
 
@@ -321,7 +320,29 @@ type Build = (m: RegExpExecArray, ctx: Context) => DateMention | null;
 
 interface Form {
   re: RegExp;
+  /**
+   * The characters that may not come right before a match, checked by hand rather than by a
+   * lookbehind at the start of `re`, which would keep the engine from skipping ahead quickly.
+   */
+  notAfter: (code: number) => boolean;
   build: Build;
+}
+
+/** `[\w]`: an ASCII letter, digit or underscore (so also with the `i` flag, without `u`). */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
+}
+
+/** `[\w,.\-–/]`: what may not come before a day-month date. */
+function isWordOrDateJoinerCode(code: number): boolean {
+  return isWordCode(code) || code === 44 || code === 46 || code === 45 || code === 0x2013 || code === 47;
+}
+
+/** `[\d\w.\-/]`: what may not come before a numeric day-first date. */
+function isWordOrNumberJoinerCode(code: number): boolean {
+  return isWordCode(code) || code === 46 || code === 45 || code === 47;
 }
 
 function mention(
@@ -392,8 +413,9 @@ const MDY_SINGLE = new RegExp(
   'y',
 );
 const mdy: Form = {
+  notAfter: isWordCode,
   re: new RegExp(
-    `${NOT_AFTER_WORD}${RANGE_LEAD}${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?(?:,?\\s+(?<y>${YEAR}))?`,
+    `${RANGE_LEAD}${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?(?:,?\\s+(?<y>${YEAR}))?`,
     'g',
   ),
   build(m, ctx) {
@@ -423,8 +445,9 @@ const DMY_SINGLE = new RegExp(
   'y',
 );
 const dmy: Form = {
+  notAfter: isWordOrDateJoinerCode,
   re: new RegExp(
-    `(?<![\\w,.\\-–/])${RANGE_LEAD}${WEEKDAY_LEAD}(?:the\\s+)?(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<y>${YEAR}))?`,
+    `${RANGE_LEAD}${WEEKDAY_LEAD}(?:the\\s+)?(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<y>${YEAR}))?`,
     'g',
   ),
   build(m, ctx) {
@@ -451,10 +474,8 @@ const dmy: Form = {
 
 /** Day and year run together after the month: "Apr 092017" (9 April 2017). */
 const glued: Form = {
-  re: new RegExp(
-    `${NOT_AFTER_WORD}${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>[0-3]?\\d)(?<y>(?:19|20)\\d\\d)(?!\\d)`,
-    'g',
-  ),
+  notAfter: isWordCode,
+  re: new RegExp(`${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>[0-3]?\\d)(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'g'),
   build(m, ctx) {
     const g = m.groups ?? {};
     return explicitDay(
@@ -471,7 +492,8 @@ const glued: Form = {
 
 /** Year first: "2017-02-07", "2017/02/07". */
 const isoForm: Form = {
-  re: /(?<![\d\w])(?<y>(?:19|20)\d\d)(?<sep>[-/.])(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?!\d)/g,
+  notAfter: isWordCode,
+  re: /(?<y>(?:19|20)\d\d)(?<sep>[-/.])(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?!\d)/g,
   build(m, ctx) {
     const g = m.groups ?? {};
     return explicitDay(ctx, m.index, m.index + m[0].length, Number(g.y), Number(g.m), Number(g.d), null);
@@ -480,8 +502,9 @@ const isoForm: Form = {
 
 /** Numeric day first: "26-01-2016", "28.05.2017", "07/02/2017" (month first only when the day cannot be). */
 const numericDmy: Form = {
+  notAfter: isWordOrNumberJoinerCode,
   re: new RegExp(
-    `(?<![\\d\\w.\\-/])${WEEKDAY_LEAD}(?<d>\\d{1,2})(?<sep>[-/.])(?<m>\\d{1,2})\\k<sep>(?<y>(?:19|20)\\d\\d)(?![\\d]|[-/.]\\d)`,
+    `${WEEKDAY_LEAD}(?<d>\\d{1,2})(?<sep>[-/.])(?<m>\\d{1,2})\\k<sep>(?<y>(?:19|20)\\d\\d)(?![\\d]|[-/.]\\d)`,
     'g',
   ),
   build(m, ctx) {
@@ -520,7 +543,8 @@ const PERIOD_PREFIX = `(?:${words(PERIOD_PREPOSITIONS)}(?:\\s+(?:early|late|mid)
 
 /** Month and year: "in March 2016", "September 2015", "Sept. 2015". */
 const monthYear: Form = {
-  re: new RegExp(`${NOT_AFTER_WORD}${PERIOD_PREFIX}?(?<mon>${MONTH})(?:,?\\s+of)?,?\\s+(?<y>${YEAR})`, 'g'),
+  notAfter: isWordCode,
+  re: new RegExp(`${PERIOD_PREFIX}?(?<mon>${MONTH})(?:,?\\s+of)?,?\\s+(?<y>${YEAR})`, 'g'),
   build(m, ctx) {
     const g = m.groups ?? {};
     const mo = monthOf(g.mon ?? '');
@@ -530,8 +554,9 @@ const monthYear: Form = {
 
 /** Month relative to the publication year: "September last year", "last September". */
 const monthRelative: Form = {
+  notAfter: isWordCode,
   re: new RegExp(
-    `${NOT_AFTER_WORD}(?:(?<mon>${MONTH_FULL})\\s+(?<rel>last|this|next)\\s+year|(?<rel2>${words(['last', 'this', 'next'])})\\s+(?<mon2>${MONTH_FULL}))(?![\\w])(?!\\s*\\d)`,
+    `(?:(?<mon>${MONTH_FULL})\\s+(?<rel>last|this|next)\\s+year|(?<rel2>${words(['last', 'this', 'next'])})\\s+(?<mon2>${MONTH_FULL}))(?![\\w])(?!\\s*\\d)`,
     'g',
   ),
   build(m, ctx) {
@@ -554,10 +579,8 @@ const monthRelative: Form = {
 
 /** A month on its own after a preposition: "in May", "late October", "mid-March" (vague). */
 const monthAlone: Form = {
-  re: new RegExp(
-    `${NOT_AFTER_WORD}${PERIOD_PREFIX}(?<mon>${MONTH_FULL})(?![\\w])(?!,?\\s*(?:\\d|of\\s+\\d))`,
-    'g',
-  ),
+  notAfter: isWordCode,
+  re: new RegExp(`${PERIOD_PREFIX}(?<mon>${MONTH_FULL})(?![\\w])(?!,?\\s*(?:\\d|of\\s+\\d))`, 'g'),
   build(m, ctx) {
     return mention(ctx, m.index, m.index + m[0].length, null, 'unknown', 'vague');
   },
@@ -565,7 +588,8 @@ const monthAlone: Form = {
 
 /** A year after a preposition: "in 2013", "since 2011". */
 const yearAlone: Form = {
-  re: new RegExp(`${NOT_AFTER_WORD}${PERIOD_PREFIX}(?<y>${YEAR})(?![\\w]|[.,]\\d)`, 'g'),
+  notAfter: isWordCode,
+  re: new RegExp(`${PERIOD_PREFIX}(?<y>${YEAR})(?![\\w]|[.,]\\d)`, 'g'),
   build(m, ctx) {
     const y = Number(m.groups?.y);
     if (y < 1950 || y > 2049) return null;
@@ -577,8 +601,9 @@ const WEEKDAY_PREFIX = `(?<pre>(?:${words(['late', 'early', 'earlier', 'later'])
 
 /** Weekdays: "on Sunday evening", "Wednesday's attack", "late Tuesday", "between Saturday and Monday". */
 const weekday: Form = {
+  notAfter: isWordCode,
   re: new RegExp(
-    `${NOT_AFTER_WORD}${WEEKDAY_PREFIX}(?<wd>${WEEKDAY_FULL})${POSSESSIVE}(?![\\w])(?:\\s+${PARTS_OF_DAY}(?![\\w]))?` +
+    `${WEEKDAY_PREFIX}(?<wd>${WEEKDAY_FULL})${POSSESSIVE}(?![\\w])(?:\\s+${PARTS_OF_DAY}(?![\\w]))?` +
       `(?:(?<sep>\\s+(?:and|to|through|until|till|or|into)\\s+|\\s*[-–]\\s*)(?:(?:on|early|late)\\s+)?(?<wd2>${WEEKDAY_FULL})${POSSESSIVE}(?![\\w])(?:\\s+${PARTS_OF_DAY}(?![\\w]))?` +
       `|(?<night>\\s+and\\s+(?:(?:during|through|into|in)\\s+)?the\\s+night|\\s+and\\s+overnight))?`,
     'g',
@@ -627,7 +652,8 @@ function isOutletToday(text: string, wordStart: number, wordEnd: number): boolea
 
 /** "today", "earlier today", "tonight", "this morning": the publication day. */
 const today: Form = {
-  re: /(?<![\w])(?<since>since\s+)?(?:(?:earlier|later|early|late)\s+)?(?:(?<w>today|tonight)(?:['’]s|s)?|this\s+(?:morning|afternoon|evening))(?![\w])/gi,
+  notAfter: isWordCode,
+  re: /(?<since>since\s+)?(?:(?:earlier|later|early|late)\s+)?(?:(?<w>today|tonight)(?:['’]s|s)?|this\s+(?:morning|afternoon|evening))(?![\w])/gi,
   build(m, ctx) {
     const start = m.index;
     const end = m.index + m[0].length;
@@ -644,7 +670,8 @@ const today: Form = {
 
 /** "yesterday", "last night", "the day before yesterday", "two days ago". */
 const yesterday: Form = {
-  re: /(?<![\w])(?<since>since\s+)?(?:(?<before>the\s+day\s+before\s+)?yesterday(?:['’]s|s)?(?:\s+(?:morning|afternoon|evening|night))?|(?:(?:late|early)\s+)?last\s+night|(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+ago)(?![\w])/gi,
+  notAfter: isWordCode,
+  re: /(?<since>since\s+)?(?:(?<before>the\s+day\s+before\s+)?yesterday(?:['’]s|s)?(?:\s+(?:morning|afternoon|evening|night))?|(?:(?:late|early)\s+)?last\s+night|(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+ago)(?![\w])/gi,
   build(m, ctx) {
     const g = m.groups ?? {};
     const start = m.index;
@@ -661,7 +688,8 @@ const yesterday: Form = {
 
 /** "last month", "earlier this month", "last year", "this year". */
 const periodRelative: Form = {
-  re: /(?<![\w])(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|(?<rel>this|last|the\s+previous|the\s+past)\s+)(?<unit>month|year)(?![\w])/gi,
+  notAfter: isWordCode,
+  re: /(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|(?<rel>this|last|the\s+previous|the\s+past)\s+)(?<unit>month|year)(?![\w])/gi,
   build(m, ctx) {
     const g = m.groups ?? {};
     const start = m.index;
@@ -684,6 +712,8 @@ const periodRelative: Form = {
 
 /** Vague spans that name no single day. */
 const vague: Form = {
+  // Every alternative has the same check before it.
+  notAfter: isWordCode,
   re: new RegExp(
     [
       '(?:(?:late|early)\\s+)?overnight',
@@ -697,7 +727,7 @@ const vague: Form = {
       `(?:a\\s+few|several|a\\s+couple\\s+of|(?:a|one|two|three|four|five|six|seven|\\d{1,2})\\s+)\\s*(?:days?|weeks?)\\s+(?:after|before|earlier|later)(?!\\s+(?:the\\s+)?(?:\\d|${MONTH_FULL}|${WEEKDAY_FULL}))`,
       '(?:(?:towards|toward|at|by|until|in)\\s+)?the\\s+(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|last)\\s+(?:month|week|year)',
     ]
-      .map((s) => `(?<![\\w])(?:${s})(?![\\w])`)
+      .map((s) => `(?:${s})(?![\\w])`)
       .join('|'),
     'gi',
   ),
@@ -738,19 +768,53 @@ const ANCHOR =
 const WINDOW_BEFORE = 60;
 const WINDOW_AFTER = 50;
 
-function runForms(ctx: Context, offset: number, segment: string, found: DateMention[]): void {
+/** One match of one form, its index already into the whole text. */
+interface Hit {
+  form: Form;
+  m: RegExpExecArray;
+}
+
+/**
+ * Segments already matched, by where they start, with their hits: what the forms match depends
+ * only on the segment's text, so a segment met again with the same text need not be matched again.
+ */
+type SegmentMemo = Map<number, { segment: string; hits: Hit[] }>;
+
+function matchForms(offset: number, segment: string): Hit[] {
+  const hits: Hit[] = [];
   for (const form of FORMS) {
     form.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = form.re.exec(segment)) !== null) {
-      if (m[0].length === 0) {
-        form.re.lastIndex++;
+      if (m[0].length === 0 || (m.index > 0 && form.notAfter(segment.charCodeAt(m.index - 1)))) {
+        // Where the check fails, the next match can only start further on.
+        form.re.lastIndex = m.index + 1;
         continue;
       }
       m.index += offset;
-      const c = form.build(m, ctx);
-      if (c !== null) found.push(c);
+      hits.push({ form, m });
     }
+  }
+  return hits;
+}
+
+function runForms(
+  ctx: Context,
+  offset: number,
+  segment: string,
+  found: DateMention[],
+  memo: SegmentMemo | undefined,
+): void {
+  const known = memo?.get(offset);
+  let hits: Hit[];
+  if (known !== undefined && known.segment === segment) hits = known.hits;
+  else {
+    hits = matchForms(offset, segment);
+    memo?.set(offset, { segment, hits });
+  }
+  for (const { form, m } of hits) {
+    const c = form.build(m, ctx);
+    if (c !== null) found.push(c);
   }
 }
 
@@ -765,11 +829,11 @@ function wordEndAfter(text: string, i: number): number {
   return i;
 }
 
-function collect(ctx: Context, windowed: boolean): DateMention[] {
+function collect(ctx: Context, windowed: boolean, memo?: SegmentMemo): DateMention[] {
   const found: DateMention[] = [];
   const text = ctx.text;
   if (!windowed) {
-    runForms(ctx, 0, text, found);
+    runForms(ctx, 0, text, found, memo);
     return found;
   }
   ANCHOR.lastIndex = 0;
@@ -777,7 +841,7 @@ function collect(ctx: Context, windowed: boolean): DateMention[] {
   let segEnd = -1;
   const flush = (): void => {
     const end = wordEndAfter(text, Math.min(text.length, segEnd));
-    runForms(ctx, segStart, text.slice(segStart, end), found);
+    runForms(ctx, segStart, text.slice(segStart, end), found, memo);
   };
   let m: RegExpExecArray | null;
   while ((m = ANCHOR.exec(text)) !== null) {
@@ -946,8 +1010,12 @@ function withRoles(text: string, mentions: DateMention[]): DateMention[] {
  * resolve against `published` (ISO day); with `published` null they are reported with date null.
  */
 export function findDates(text: string, published: string | null): DateMention[] {
+  return datesIn(text, published, undefined);
+}
+
+function datesIn(text: string, published: string | null, memo: SegmentMemo | undefined): DateMention[] {
   const ctx: Context = { text, ref: parsePublished(published) };
-  return withRoles(text, select(text, collect(ctx, true)));
+  return withRoles(text, select(text, collect(ctx, true, memo)));
 }
 
 /**
@@ -967,10 +1035,29 @@ const DATELINE_WINDOW = 400;
  * "Date of publication 10 July 2016", "Last updated at Apr 092017", "26-01-2016"), or null.
  */
 export function findDateline(text: string): string | null {
+  return datelineIn(text, undefined);
+}
+
+function datelineIn(text: string, memo: SegmentMemo | undefined): string | null {
   const head = text.slice(0, DATELINE_WINDOW + 40);
-  for (const m of findDates(head, null)) {
+  for (const m of datesIn(head, null, memo)) {
     if (m.start >= DATELINE_WINDOW) break;
     if (m.kind === 'explicit' && m.precision === 'day' && m.date !== null) return m.date;
   }
   return null;
+}
+
+/**
+ * The day a document was published (`published`, else its dateline as findDateline reads it) and
+ * its date mentions as findDates finds them against that day. The same as calling the two in turn,
+ * but the start of the text, read for the dateline, is not matched twice.
+ */
+export function datesWithDateline(
+  text: string,
+  published: string | null,
+): { published: string | null; dates: DateMention[] } {
+  if (published !== null) return { published, dates: findDates(text, published) };
+  const memo: SegmentMemo = new Map();
+  const dateline = datelineIn(text, memo);
+  return { published: dateline, dates: datesIn(text, dateline, memo) };
 }

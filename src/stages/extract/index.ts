@@ -4,7 +4,7 @@ import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
 import { planAbsorption, type Absorbable } from './absorb.ts';
 import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
-import { findDateline, findDates, type DateMention } from './dates.ts';
+import { datesWithDateline, type DateMention } from './dates.ts';
 import { buildEvent, groupEvents, type SentenceFacts } from './events.ts';
 import { indexLexicon } from './lexicon-index.ts';
 import { findPlaces, precisionRank, type PlaceMention } from './places.ts';
@@ -99,11 +99,10 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   }));
   return (doc) => {
     const text = doc.text;
-    const published = doc.published ?? findDateline(text);
+    const { published, dates } = datesWithDateline(text, doc.published ?? null);
     const titled = hasTitleLine(text);
     const title = doc.title ?? (titled ? text.slice(0, text.indexOf('\n')).trim() : null);
     const sentences = splitSentences(text, titled);
-    const dates = findDates(text, published);
     // In a text about the opposition's Syrian Coalition, a bare "the coalition" is that body.
     const oppositionCoalition = OPPOSITION_COALITION.test(text) && !MILITARY_COALITION.test(text);
     const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: countryHints(text) };
