@@ -101,6 +101,14 @@ describe('runIngest', () => {
     assert.equal(failed!.statusError, 'processing failed: cannot read this one');
   });
 
+  it('processes reports an earlier run stored without processing', async () => {
+    await runIngest({ store, items: items([item('p', 'stored only')]), process: null });
+    assert.equal((await store.reports.latest('p'))!.status, 'pending');
+    const s = await runIngest({ store, items: items([item('p', 'stored only')]), process: oneClaim });
+    assert.deepEqual([s.unchanged, s.processed], [1, 1]);
+    assert.equal((await store.reports.latest('p'))!.status, 'processed');
+  });
+
   it('finishes the processing an interrupted run left pending', async () => {
     // What a run killed between storing and processing a report leaves behind.
     await store.transaction(async (s) => {

@@ -130,19 +130,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       emit({ kind: 'failed', source: item.source, error, refused });
       continue;
     }
+    let toProcess = false;
     const stored = await store.transaction(async (stores) => {
       const added = await stores.reports.add(item.report, by);
       await stores.jobs.finish(INGEST, item.report.source, 'done', null, added.report.id);
-      if (process && added.outcome !== 'unchanged') {
-        await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
-      }
+      // A report stored earlier without processing (--no-extract) is processed now.
+      toProcess = process !== null && process !== undefined && added.report.status === 'pending';
+      if (toProcess) await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
       return added;
     });
     if (stored.outcome === 'new') summary.new++;
     else if (stored.outcome === 'new-version') summary.versions++;
     else summary.unchanged++;
     emit({ kind: 'stored', source: item.report.source, outcome: stored.outcome, report: stored.report });
-    if (stored.outcome !== 'unchanged') await processOne(stored.report);
+    if (toProcess) await processOne(stored.report);
   }
   return summary;
 }

@@ -92,7 +92,7 @@ export function registerIngest(program: Command, setCode: (code: number) => void
       'largest file, record or page read (default 50 MB for files, 10 MB for pages)',
       positive,
     )
-    .option('--no-extract', 'only archive the reports; extract their claims later')
+    .option('--no-extract', 'only archive the reports; a later run without it extracts their claims')
     .action(async (inputs: string[], opts: IngestOpts) => {
       const path = databasePath(opts.db);
       const opened = await openStore(path);
