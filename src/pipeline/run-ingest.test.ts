@@ -101,6 +101,14 @@ describe('runIngest', () => {
     assert.equal(failed!.statusError, 'processing failed: cannot read this one');
   });
 
+  it('goes on when one report cannot be stored', async () => {
+    const broken = item('x', 'fine');
+    (broken as { report: ReceivedReport }).report.bytes = undefined as unknown as Uint8Array;
+    const s = await runIngest({ store, items: items([broken, item('y', 'also fine')]), process: oneClaim });
+    assert.deepEqual([s.failed, s.new, s.processed], [1, 1, 1]);
+    assert.match(s.problems[0]!.error, /^could not store: /);
+  });
+
   it('processes reports an earlier run stored without processing', async () => {
     await runIngest({ store, items: items([item('p', 'stored only')]), process: null });
     assert.equal((await store.reports.latest('p'))!.status, 'pending');

@@ -4,7 +4,7 @@
  * the next run first finishes the processing left pending, then skips bytes already stored.
  */
 import type { AddOutcome, IngestItem, Report } from '../domain/report.ts';
-import type { ChangeBy, Store, Stores } from '../domain/store.ts';
+import type { AddReportResult, ChangeBy, Store, Stores } from '../domain/store.ts';
 
 /** What a processor did with one report; it writes through the stores it is given. */
 export interface Processed {
@@ -131,14 +131,25 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       continue;
     }
     let toProcess = false;
-    const stored = await store.transaction(async (stores) => {
-      const added = await stores.reports.add(item.report, by);
-      await stores.jobs.finish(INGEST, item.report.source, 'done', null, added.report.id);
-      // A report stored earlier without processing (--no-extract) is processed now.
-      toProcess = process !== null && process !== undefined && added.report.status === 'pending';
-      if (toProcess) await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
-      return added;
-    });
+    let stored: AddReportResult;
+    try {
+      stored = await store.transaction(async (stores) => {
+        const added = await stores.reports.add(item.report, by);
+        await stores.jobs.finish(INGEST, item.report.source, 'done', null, added.report.id);
+        // A report stored earlier without processing (--no-extract) is processed now.
+        toProcess = process !== null && process !== undefined && added.report.status === 'pending';
+        if (toProcess) await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
+        return added;
+      });
+    } catch (err) {
+      // The item's transaction rolled back whole (a busy or full disk, another writer's copy of
+      // the same bytes); the batch goes on and a later run stores it.
+      const error = `could not store: ${oneLine(err instanceof Error ? err.message : String(err))}`;
+      summary.failed++;
+      summary.problems.push({ source: item.report.source, error, refused: false });
+      emit({ kind: 'failed', source: item.report.source, error, refused: false });
+      continue;
+    }
     if (stored.outcome === 'new') summary.new++;
     else if (stored.outcome === 'new-version') summary.versions++;
     else summary.unchanged++;

@@ -133,7 +133,8 @@ function request(
       },
       (res) => {
         const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400) {
+        // Redirects and errors: only the status matters, so the body is not read.
+        if ((status >= 300 && status < 400) || status >= 400) {
           res.resume();
           return done({ ok: true, status, headers: res.headers, body: Buffer.alloc(0) });
         }
