@@ -135,4 +135,19 @@ describe('an ingest killed mid-run', () => {
       integrity: 'ok',
     });
   });
+
+  it('lets two runs over the same reports share a database, storing each report once', async () => {
+    const db = join(dir, 'shared.db');
+    const runOnce = (): Promise<number | null> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'ingest', inputs, '--db', db, '--no-extract'], {
+          cwd: ROOT,
+          stdio: 'ignore',
+        });
+        child.on('exit', (code) => resolve(code));
+      });
+    assert.deepEqual(await Promise.all([runOnce(), runOnce()]), [0, 0]);
+    const c = counts(db);
+    assert.deepEqual([c.reports, c.distinctSha, c.integrity], [REPORTS, REPORTS, 'ok']);
+  });
 });

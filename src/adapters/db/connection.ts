@@ -1,10 +1,38 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface SqliteConnection {
   db: Kysely<Database>;
   raw: BetterSqlite3.Database;
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock (waiting up to the busy timeout) before
+ * reading, so a read-then-write never fails at once because another process wrote in between.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
 }
 
 /** How long a writer waits for another process's write lock before giving up. */
@@ -26,13 +54,11 @@ export function openSqlite(path: string): SqliteConnection {
     raw.close();
     throw err;
   }
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }), raw };
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw) }), raw };
 }
 
-/** Takes SQLite's write lock at once: a write that changes nothing still makes the transaction a writer. */
-export async function sqliteWriteLock(trx: Kysely<unknown>): Promise<void> {
-  await sql`DELETE FROM schema_version WHERE 1 = 0`.execute(trx);
-}
+/** Nothing to do: every transaction here begins IMMEDIATE, holding the write lock already. */
+export async function sqliteWriteLock(): Promise<void> {}
 
 /** `PRAGMA integrity_check` and foreign key check: an empty list when the file is sound. */
 export function integrityProblems(raw: BetterSqlite3.Database): string[] {
