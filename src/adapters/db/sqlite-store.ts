@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Store, Stores } from '../../domain/store.ts';
@@ -32,11 +32,19 @@ export type OpenResult =
   | { ok: true; store: SqliteStore; migration: Extract<MigrationResult, { ok: true }> }
   | { ok: false; error: string };
 
+/** Creates a folder and its missing parents one by one (Node 20's recursive mkdir can spin on some file systems). */
+function makeFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  mkdirSync(dir);
+}
+
 /** Opens the database file (creating it and its folder when missing) and migrates it to the newest schema. */
 export async function openSqliteStore(path: string): Promise<OpenResult> {
   let connection;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makeFolder(dirname(path));
     connection = openSqlite(path);
   } catch (err) {
     return {
