@@ -9,10 +9,16 @@ import {
   sharedEvalSets,
 } from './adapters/eval/gold-files.ts';
 import { loadLexicon } from './adapters/lexicon/load.ts';
+import { openSqliteStore } from './adapters/db/sqlite-store.ts';
+import { estimateItems } from './adapters/sources/estimate.ts';
 import { readSources, type ReadOptions, type SourceItem } from './adapters/sources/read-sources.ts';
 import { createExtractor, findDateline, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
 import type { PlaceResolver } from './domain/place.ts';
+import type { IngestItem } from './domain/report.ts';
+import type { Store } from './domain/store.ts';
+import { extractClaims } from './pipeline/extract-claims.ts';
+import type { ReportProcessor } from './pipeline/run-ingest.ts';
 
 let resolver: PlaceResolver | undefined;
 
@@ -50,3 +56,61 @@ export const evalFiles = {
   setName,
   loadAirwarsBelligerents,
 };
+
+/** The database file: `--db`, else $STRIKEWATCH_DB, else strikewatch.db in the working directory. */
+export function databasePath(option?: string | null): string {
+  return option || process.env.STRIKEWATCH_DB || 'strikewatch.db';
+}
+
+/** An opened store, with what SQLite alone can check. */
+export interface OpenedStore {
+  store: Store;
+  /** Problems `PRAGMA integrity_check` finds (an empty list when sound). */
+  integrityProblems(): string[];
+  migration: { from: number; to: number; applied: string[] };
+}
+
+/** Opens the database (the embedded SQLite store), migrating an older schema first. */
+export async function openStore(
+  path: string,
+): Promise<{ ok: true; opened: OpenedStore } | { ok: false; error: string }> {
+  const result = await openSqliteStore(path);
+  if (!result.ok) return result;
+  const { store, migration } = result;
+  return {
+    ok: true,
+    opened: {
+      store,
+      integrityProblems: () => store.integrityProblems(),
+      migration: { from: migration.from, to: migration.to, applied: migration.applied },
+    },
+  };
+}
+
+export type IngestSourceOptions = Omit<ReadOptions, 'findDateline' | 'id' | 'stdin'>;
+
+/** Inputs to ingest (files, directories, records, URLs and feeds) as items ready for the store. */
+export async function* openIngestSources(
+  inputs: string[],
+  options: IngestSourceOptions = {},
+): AsyncGenerator<IngestItem> {
+  for await (const item of readSources(inputs, { ...options, findDateline })) {
+    if (!item.ok) {
+      yield { ok: false, source: item.source, error: item.error, refused: item.refused === true };
+      continue;
+    }
+    yield { ok: true, report: { ...item.received, doc: item.doc, source: item.source } };
+  }
+}
+
+/** About how many items `openIngestSources` will yield, for a progress bar. */
+export function estimateIngestItems(inputs: string[], options: IngestSourceOptions = {}): Promise<number> {
+  return estimateItems(inputs, options);
+}
+
+/** What ingest does with each new report: extraction, storing its claims. */
+export function reportProcessor(): ReportProcessor {
+  return extractClaims(loadExtractor());
+}
+
+export { RECORD_FIELDS } from './adapters/sources/records.ts';

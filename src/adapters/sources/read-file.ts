@@ -1,9 +1,11 @@
 import { open } from 'node:fs/promises';
-import { decodeText, type Decoded } from './decode-text.ts';
+import { decodeText } from './decode-text.ts';
 import { DEFAULT_MAX_BYTES, formatBytes } from './source-item.ts';
 
+export type FileRead = { ok: true; text: string; bytes: Uint8Array } | { ok: false; error: string };
+
 /** Reads a whole text file, checking its size before reading any of it. */
-export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Decoded> {
+export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FileRead> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -19,7 +21,9 @@ export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): 
         error: `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`,
       };
     }
-    return decodeText(await handle.readFile());
+    const bytes = await handle.readFile();
+    const decoded = decodeText(bytes);
+    return decoded.ok ? { ok: true, text: decoded.text, bytes } : decoded;
   } catch (err) {
     return { ok: false, error: fsProblem(err) };
   } finally {

@@ -8,12 +8,15 @@ import { basename, extname, join } from 'node:path';
 import { decodeText } from './decode-text.ts';
 import { htmlDocument } from './html-document.ts';
 import { fsProblem, readTextFile } from './read-file.ts';
-import { jsonlRecords, jsonRecords } from './records.ts';
+import { airwarsRecords } from './airwars.ts';
+import { csvRecords, jsonlRecords, jsonRecords } from './records.ts';
+import { readUrl } from './read-url.ts';
 import {
   DEFAULT_MAX_BYTES,
   formatBytes,
   SUPPORTED_EXTENSIONS,
   type ReadOptions,
+  type Received,
   type SourceItem,
 } from './source-item.ts';
 import { textDocument, type DocumentMeta } from './text-document.ts';
@@ -25,6 +28,8 @@ export { SUPPORTED_EXTENSIONS } from './source-item.ts';
 export const STDIN_NAME = 'stdin';
 
 const SUPPORTED = new Set<string>(SUPPORTED_EXTENSIONS);
+/** `scheme://...`: read as an address, never as a file name. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
   // --id names one document, so it only applies when one file or stdin is read.
@@ -32,6 +37,10 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
   for (const input of inputs) {
     if (input === '-') {
       yield await readStdin(idFor ?? STDIN_NAME, options);
+      continue;
+    }
+    if (URL_LIKE.test(input)) {
+      yield* readUrl(input, options);
       continue;
     }
     let info;
@@ -81,13 +90,24 @@ async function* readFile(
   options: ReadOptions,
 ): AsyncGenerator<SourceItem> {
   if (ext === '.json') return yield* jsonRecords(path, path, options);
-  if (ext === '.jsonl') return yield* jsonlRecords(path, path, options);
+  if (ext === '.jsonl') {
+    if (options.layout === 'airwars') return yield* airwarsRecords(path, path, options);
+    return yield* jsonlRecords(path, path, options);
+  }
+  if (ext === '.csv') return yield* csvRecords(path, path, options);
   const read = await readTextFile(path, options.maxBytes);
   if (!read.ok) {
     yield { ok: false, source: path, error: read.error };
     return;
   }
-  yield documentItem(path, id ?? basename(path, extname(path)), read.text, ext !== '.txt', options);
+  const real = await realpath(path).catch(() => path);
+  const html = ext !== '.txt';
+  const received = fileReceived(`file:${real}`, read.bytes, html ? 'text/html' : 'text/plain');
+  yield documentItem(path, id ?? basename(path, extname(path)), read.text, html, options, received);
+}
+
+function fileReceived(key: string, bytes: Uint8Array, mediaType: string): Received {
+  return { key, bytes, mediaType, language: null, retrieved: new Date().toISOString() };
 }
 
 function documentItem(
@@ -96,11 +116,14 @@ function documentItem(
   text: string,
   html: boolean,
   options: ReadOptions,
+  received: Received,
 ): SourceItem {
-  const meta: DocumentMeta = { published: options.published ?? null };
-  if (!html) return { ok: true, source, doc: textDocument(id, text, meta, options.findDateline) };
+  const meta: DocumentMeta = { published: options.published ?? null, outlet: options.outlet ?? null };
+  if (!html) return { ok: true, source, doc: textDocument(id, text, meta, options.findDateline), received };
   const result = htmlDocument(id, text, meta, options.findDateline);
-  return result.ok ? { ok: true, source, doc: result.doc } : { ok: false, source, error: result.error };
+  return result.ok
+    ? { ok: true, source, doc: result.doc, received }
+    : { ok: false, source, error: result.error };
 }
 
 async function* readDirectory(dir: string, options: ReadOptions): AsyncGenerator<SourceItem> {
@@ -176,9 +199,12 @@ async function readStdin(id: string, options: ReadOptions): Promise<SourceItem> 
   } catch (err) {
     return { ok: false, source: STDIN_NAME, error: fsProblem(err) };
   }
-  const decoded = decodeText(Buffer.concat(chunks));
+  const bytes = Buffer.concat(chunks);
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
     return { ok: false, source: STDIN_NAME, error: decoded.error.replace(/^empty file/, 'empty input') };
   }
-  return documentItem(STDIN_NAME, id, decoded.text, HTML_START.test(decoded.text), options);
+  const html = HTML_START.test(decoded.text);
+  const received = fileReceived(`stdin:${id}`, bytes, html ? 'text/html' : 'text/plain');
+  return documentItem(STDIN_NAME, id, decoded.text, html, options, received);
 }

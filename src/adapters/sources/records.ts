@@ -1,9 +1,17 @@
 import { createReadStream } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { parseCsv } from './csv.ts';
 import { decodeText } from './decode-text.ts';
 import { htmlDocument, isoDay } from './html-document.ts';
 import { readTextFile } from './read-file.ts';
-import { DEFAULT_MAX_BYTES, formatBytes, type ReadOptions, type SourceItem } from './source-item.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  formatBytes,
+  type ReadOptions,
+  type Received,
+  type SourceItem,
+} from './source-item.ts';
 import { textDocument, type DocumentMeta } from './text-document.ts';
 
 /**
@@ -35,10 +43,11 @@ export async function* jsonRecords(
     if (value.length === 0) yield { ok: false, source: shown, error: 'no records (empty array)' };
     const lines = arrayElementLines(read.text);
     for (const [i, record] of value.entries()) {
-      yield await recordItem(record, `${shown}:${lines[i] ?? 1}`, path, options);
+      yield await recordItem(record, `${shown}:${lines[i] ?? 1}`, path, options, jsonBytes(record));
     }
   } else if (typeof value === 'object' && value !== null) {
-    yield await recordItem(value, `${shown}:${lineOf(read.text, read.text.search(/\S/))}`, path, options);
+    const where = `${shown}:${lineOf(read.text, read.text.search(/\S/))}`;
+    yield await recordItem(value, where, path, options, read.bytes);
   } else {
     yield { ok: false, source: shown, error: 'expected a record object or an array of records' };
   }
@@ -89,7 +98,7 @@ export async function* jsonlRecords(
       };
       continue;
     }
-    yield await recordItem(value, where, path, options);
+    yield await recordItem(value, where, path, options, line.bytes);
   }
   if (records === 0) yield { ok: false, source: shown, error: 'empty file (no records)' };
 }
@@ -104,7 +113,7 @@ type ByteLine =
   | { kind: 'error'; error: string };
 
 /** Splits a file into lines without holding more than one line in memory. */
-async function* byteLines(path: string, maxBytes: number | undefined): AsyncGenerator<ByteLine> {
+export async function* byteLines(path: string, maxBytes: number | undefined): AsyncGenerator<ByteLine> {
   const limit = maxBytes ?? DEFAULT_MAX_BYTES;
   let parts: Buffer[] = [];
   let size = 0;
@@ -144,14 +153,100 @@ function stripCr(b: Buffer): Buffer {
   return b.length > 0 && b[b.length - 1] === 0x0d ? b.subarray(0, -1) : b;
 }
 
+function jsonBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}
+
+/** The fields a record may have; a CSV column map names the column of each. */
+export const RECORD_FIELDS = [
+  'id',
+  'text',
+  'html',
+  'text_file',
+  'published',
+  'url',
+  'outlet',
+  'title',
+  'language',
+] as const;
+
+/**
+ * Records of a .csv file with a header row; `options.columns` maps record fields to columns
+ * (a field not mapped is read from the column of its own name). Rows without an id column are
+ * named after the file and row.
+ */
+export async function* csvRecords(
+  path: string,
+  shown: string,
+  options: ReadOptions,
+): AsyncGenerator<SourceItem> {
+  const read = await readTextFile(path, options.maxBytes);
+  if (!read.ok) {
+    yield { ok: false, source: shown, error: read.error };
+    return;
+  }
+  const parsed = parseCsv(read.text);
+  if (!parsed.ok) {
+    yield { ok: false, source: `${shown}:${parsed.line}`, error: `invalid CSV: ${parsed.error}` };
+    return;
+  }
+  const [header, ...rows] = parsed.rows;
+  if (!header || rows.length === 0) {
+    yield { ok: false, source: shown, error: 'no records (expected a header row and at least one row)' };
+    return;
+  }
+  const names = header.cells.map((c) => c.trim());
+  const columnOf = new Map<string, number>();
+  for (const [field, column] of Object.entries(options.columns ?? {})) {
+    const at = names.indexOf(column);
+    if (at === -1) {
+      yield {
+        ok: false,
+        source: shown,
+        error: `column "${column}" (for ${field}) is not in the header (${names.join(', ')})`,
+      };
+      return;
+    }
+    columnOf.set(field, at);
+  }
+  for (const field of RECORD_FIELDS) {
+    if (!columnOf.has(field) && names.includes(field)) columnOf.set(field, names.indexOf(field));
+  }
+  const real = await realpath(path).catch(() => resolve(path));
+  const stem = basename(path, extname(path));
+  for (const row of rows) {
+    const where = `${shown}:${row.line}`;
+    if (row.cells.length !== names.length) {
+      yield {
+        ok: false,
+        source: where,
+        error: `row has ${row.cells.length} cells, the header has ${names.length}`,
+      };
+      continue;
+    }
+    const record: Record<string, string> = {};
+    for (const [field, at] of columnOf) {
+      const cell = row.cells[at]!;
+      if (cell.trim() !== '') record[field] = cell;
+    }
+    const hasId = record.id !== undefined;
+    record.id ??= `${stem}-${row.line}`;
+    const key = hasId ? undefined : `file:${real}#${row.line}`;
+    yield await recordItem(record, where, path, options, new TextEncoder().encode(row.raw), key, 'text/csv');
+  }
+}
+
 const OPTIONAL_STRINGS = ['title', 'url', 'outlet'] as const;
 
-/** One record `{id, text|html|text_file, published?, url?, outlet?, title?}` as a document. */
+/** One record `{id, text|html|text_file, published?, url?, outlet?, title?, language?}` as a document. */
 async function recordItem(
   value: unknown,
   where: string,
   file: string,
   options: ReadOptions,
+  recordBytes: Uint8Array,
+  key?: string,
+  recordType = 'application/json',
 ): Promise<SourceItem> {
   const bad = (error: string): SourceItem => ({ ok: false, source: where, error });
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -171,6 +266,17 @@ async function recordItem(
       return bad(`field "${key}" must be a string`);
     meta[key] = typeof r[key] === 'string' && r[key].trim() !== '' ? r[key].trim() : null;
   }
+  if (options.outlet) meta.outlet = options.outlet;
+  const language = r.language ?? r.lang;
+  if (language !== undefined && language !== null && typeof language !== 'string')
+    return bad('field "language" must be a string');
+  const received = (bytes: Uint8Array, mediaType: string): Received => ({
+    key: key ?? `record:${id}`,
+    bytes,
+    mediaType,
+    language: typeof language === 'string' && language.trim() !== '' ? language.trim() : null,
+    retrieved: new Date().toISOString(),
+  });
   meta.published = options.published ?? null;
   if (r.published !== undefined && r.published !== null && !meta.published) {
     const day = typeof r.published === 'string' ? isoDay(r.published) : null;
@@ -182,15 +288,27 @@ async function recordItem(
   const content = r[body];
   if (typeof content !== 'string') return bad(`field "${body}" must be a string`);
   if (content.trim() === '') return bad(`field "${body}" is empty`);
+  const asRecord = received(recordBytes, recordType);
   if (body === 'text')
-    return { ok: true, source: where, doc: textDocument(id, content, meta, options.findDateline) };
-  if (body === 'html') return fromHtml(id, content, meta, where, options);
+    return {
+      ok: true,
+      source: where,
+      doc: textDocument(id, content, meta, options.findDateline),
+      received: asRecord,
+    };
+  if (body === 'html') return fromHtml(id, content, meta, where, options, asRecord);
   const target = resolve(dirname(file), content);
   const read = await readTextFile(target, options.maxBytes);
   if (!read.ok) return bad(`field "text_file" (${content}): ${read.error}`);
   const ext = extname(target).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return fromHtml(id, read.text, meta, where, options);
-  return { ok: true, source: where, doc: textDocument(id, read.text, meta, options.findDateline) };
+  if (ext === '.html' || ext === '.htm')
+    return fromHtml(id, read.text, meta, where, options, received(read.bytes, 'text/html'));
+  return {
+    ok: true,
+    source: where,
+    doc: textDocument(id, read.text, meta, options.findDateline),
+    received: received(read.bytes, 'text/plain'),
+  };
 }
 
 function fromHtml(
@@ -199,10 +317,11 @@ function fromHtml(
   meta: DocumentMeta,
   where: string,
   options: ReadOptions,
+  received: Received,
 ): SourceItem {
   const result = htmlDocument(id, html, meta, options.findDateline);
   return result.ok
-    ? { ok: true, source: where, doc: result.doc }
+    ? { ok: true, source: where, doc: result.doc, received }
     : { ok: false, source: where, error: result.error };
 }
 

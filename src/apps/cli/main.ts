@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './commands/extract.ts';
+import { registerDb } from './commands/db.ts';
 import { registerEval } from './commands/eval.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
@@ -16,6 +18,8 @@ export async function main(argv: string[]): Promise<number> {
   registerExtract(program, setCode);
   registerEval(program, setCode);
   registerStart(program, setCode);
+  registerIngest(program, setCode);
+  registerDb(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

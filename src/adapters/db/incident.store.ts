@@ -1,0 +1,214 @@
+import type { Insertable, Selectable } from 'kysely';
+import type {
+  ChangeBy,
+  IncidentFields,
+  IncidentLink,
+  IncidentStore,
+  StoredIncident,
+} from '../../domain/store.ts';
+import { atomic, now, type Db } from './atomic.ts';
+import { auditStore } from './audit.store.ts';
+import { withinDays } from './neighbourhood.ts';
+import type { IncidentsTable } from './schema.ts';
+
+function toIncident(r: Selectable<IncidentsTable>): StoredIncident {
+  return {
+    id: r.id,
+    date: r.date,
+    datePrecision: r.date_precision,
+    place: r.place,
+    admin1: r.admin1,
+    country: r.country,
+    lat: r.lat,
+    lon: r.lon,
+    locationPrecision: r.location_precision,
+    killedMin: r.killed_min,
+    killedMax: r.killed_max,
+    civiliansKilledMin: r.civilians_killed_min,
+    civiliansKilledMax: r.civilians_killed_max,
+    injuredMin: r.injured_min,
+    injuredMax: r.injured_max,
+    grading: r.grading,
+    strikeStatus: r.strike_status,
+    assessment: JSON.parse(r.assessment) as unknown,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function columns(f: IncidentFields): Omit<Insertable<IncidentsTable>, 'created_at' | 'updated_at'> {
+  return {
+    date: f.date,
+    date_precision: f.datePrecision,
+    place: f.place,
+    admin1: f.admin1,
+    country: f.country,
+    lat: f.lat,
+    lon: f.lon,
+    location_precision: f.locationPrecision,
+    killed_min: f.killedMin,
+    killed_max: f.killedMax,
+    civilians_killed_min: f.civiliansKilledMin,
+    civilians_killed_max: f.civiliansKilledMax,
+    injured_min: f.injuredMin,
+    injured_max: f.injuredMax,
+    grading: f.grading,
+    strike_status: f.strikeStatus,
+    assessment: JSON.stringify(f.assessment ?? {}),
+  };
+}
+
+function fieldsOf(i: StoredIncident): IncidentFields {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = i;
+  return fields;
+}
+
+export function incidentStore(db: Db): IncidentStore {
+  const get = async (id: number): Promise<StoredIncident | null> => {
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toIncident(row) : null;
+  };
+  const audit = (
+    trx: Db,
+    by: ChangeBy,
+    action: string,
+    entity: string,
+    id: number,
+    before: unknown,
+    after: unknown,
+  ) =>
+    auditStore(trx).append({
+      actor: by.actor,
+      action,
+      entity,
+      entityId: String(id),
+      before,
+      after,
+      reason: by.reason ?? null,
+    });
+  return {
+    create(fields, by): Promise<StoredIncident> {
+      return atomic(db, async (trx) => {
+        const at = now();
+        const row = await trx
+          .insertInto('incidents')
+          .values({ ...columns(fields), created_at: at, updated_at: at })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const incident = toIncident(row);
+        await audit(trx, by, 'create', 'incident', incident.id, null, fieldsOf(incident));
+        return incident;
+      });
+    },
+    update(id, fields, by): Promise<StoredIncident> {
+      return atomic(db, async (trx) => {
+        const before = await incidentStore(trx).get(id);
+        if (!before) throw new Error(`no incident ${id}`);
+        const row = await trx
+          .updateTable('incidents')
+          .set({ ...columns(fields), updated_at: now() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const incident = toIncident(row);
+        await audit(trx, by, 'update', 'incident', id, fieldsOf(before), fieldsOf(incident));
+        return incident;
+      });
+    },
+    get,
+    async near(where): Promise<StoredIncident[]> {
+      const rows = await withinDays(db.selectFrom('incidents').selectAll(), where)
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
+      return rows.map(toIncident);
+    },
+    link(incidentId, claimId, by, options = {}): Promise<boolean> {
+      return atomic(db, async (trx) => {
+        const current = await trx
+          .selectFrom('incident_claims')
+          .selectAll()
+          .where('claim_id', '=', claimId)
+          .executeTakeFirst();
+        const pin = options.pin === true;
+        if (current) {
+          if (current.pinned_by !== null && !pin) return current.incident_id === incidentId;
+          if (current.incident_id === incidentId && (current.pinned_by !== null) === pin) return true;
+          await trx.deleteFrom('incident_claims').where('claim_id', '=', claimId).execute();
+        }
+        await trx
+          .insertInto('incident_claims')
+          .values({
+            incident_id: incidentId,
+            claim_id: claimId,
+            linked_by: by.actor,
+            linked_at: now(),
+            reason: by.reason ?? null,
+            pinned_by: pin ? by.actor : null,
+          })
+          .execute();
+        await audit(
+          trx,
+          by,
+          'link',
+          'claim',
+          claimId,
+          current ? { incidentId: current.incident_id, pinnedBy: current.pinned_by } : null,
+          { incidentId, pinnedBy: pin ? by.actor : null },
+        );
+        return true;
+      });
+    },
+    unlink(claimId, by): Promise<void> {
+      return atomic(db, async (trx) => {
+        const current = await trx
+          .selectFrom('incident_claims')
+          .selectAll()
+          .where('claim_id', '=', claimId)
+          .executeTakeFirst();
+        if (!current) return;
+        await trx.deleteFrom('incident_claims').where('claim_id', '=', claimId).execute();
+        await audit(
+          trx,
+          by,
+          'unlink',
+          'claim',
+          claimId,
+          { incidentId: current.incident_id, pinnedBy: current.pinned_by },
+          null,
+        );
+      });
+    },
+    async links(incidentId): Promise<IncidentLink[]> {
+      const rows = await db
+        .selectFrom('incident_claims')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .orderBy('claim_id')
+        .execute();
+      return rows.map((r) => ({
+        incidentId: r.incident_id,
+        claimId: r.claim_id,
+        linkedBy: r.linked_by,
+        linkedAt: r.linked_at,
+        reason: r.reason,
+        pinnedBy: r.pinned_by,
+      }));
+    },
+    async incidentOf(claimId): Promise<number | null> {
+      const row = await db
+        .selectFrom('incident_claims')
+        .select('incident_id')
+        .where('claim_id', '=', claimId)
+        .executeTakeFirst();
+      return row?.incident_id ?? null;
+    },
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('incidents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}

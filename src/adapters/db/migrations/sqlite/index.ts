@@ -1,0 +1,6 @@
+import type { Migration } from '../migration.ts';
+import { initial } from './001-initial.ts';
+import { reportSearch } from './002-report-search.ts';
+
+/** SQLite's migrations, in order. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initial, reportSearch];

@@ -1,0 +1,146 @@
+/** Table types for Kysely: what each column holds, in both dialects. */
+import type { ColumnType, Generated } from 'kysely';
+
+/** JSON kept as text, so the same column works in SQLite and PostgreSQL. */
+type Json = string;
+type Blob = Uint8Array;
+
+export interface SchemaVersionTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface OutletsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string | null;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  report_key: string;
+  version: number;
+  sha256: string;
+  bytes: Blob;
+  media_type: string;
+  url: string | null;
+  outlet_id: number | null;
+  outlet: string | null;
+  language: string | null;
+  published: string | null;
+  retrieved: string;
+  title: string | null;
+  text: string;
+  source: string;
+  status: string;
+  status_error: string | null;
+  created_at: string;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  report_id: number;
+  idx: number;
+  date: string | null;
+  date_precision: string | null;
+  place: string | null;
+  admin1: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  location_precision: string | null;
+  gazetteer_id: string | null;
+  strike_type: string | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  civilians_killed_min: number | null;
+  civilians_killed_max: number | null;
+  children_killed_min: number | null;
+  children_killed_max: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  background: number;
+  event: Json;
+  created_at: string;
+}
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  date: string | null;
+  date_precision: string | null;
+  place: string | null;
+  admin1: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  location_precision: string | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  civilians_killed_min: number | null;
+  civilians_killed_max: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  grading: string | null;
+  strike_status: string | null;
+  assessment: Json;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentClaimsTable {
+  incident_id: number;
+  claim_id: number;
+  linked_by: string;
+  linked_at: string;
+  reason: string | null;
+  pinned_by: string | null;
+}
+
+export interface PlacesTable {
+  id: string;
+  name: string | null;
+  admin1: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: string | null;
+  first_seen: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  reason: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  key: string;
+  status: string;
+  report_id: number | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  schema_version: SchemaVersionTable;
+  outlets: OutletsTable;
+  reports: ReportsTable;
+  claims: ClaimsTable;
+  incidents: IncidentsTable;
+  incident_claims: IncidentClaimsTable;
+  places: PlacesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { databasePath, openStore } from '../../../compose.ts';
+import { usageErrorsExitTwo } from './extract.ts';
+
+export function registerDb(program: Command, setCode: (code: number) => void): void {
+  const db = program
+    .command('db')
+    .description('Manage the database (SQLite file; --db, $STRIKEWATCH_DB or ./strikewatch.db)');
+  usageErrorsExitTwo(db);
+  const migrate = db
+    .command('migrate')
+    .description('Create the database or bring its schema up to date (opening it does this too)')
+    .option('--db <path>', 'database file')
+    .action(async (opts: { db?: string }) => {
+      const path = databasePath(opts.db);
+      const result = await openStore(path);
+      if (!result.ok) {
+        console.error(`strikewatch: ${result.error}`);
+        setCode(1);
+        return;
+      }
+      const { migration, store } = result.opened;
+      await store.close();
+      if (migration.applied.length === 0) console.log(`${path}: schema version ${migration.to}, up to date`);
+      else
+        console.log(
+          `${path}: schema version ${migration.from} -> ${migration.to} (applied ${migration.applied.join(', ')})`,
+        );
+    });
+  usageErrorsExitTwo(migrate);
+  const check = db
+    .command('check')
+    .description('Run the integrity check and count what the database holds')
+    .option('--db <path>', 'database file')
+    .action(async (opts: { db?: string }) => {
+      const path = databasePath(opts.db);
+      const result = await openStore(path);
+      if (!result.ok) {
+        console.error(`strikewatch: ${result.error}`);
+        setCode(1);
+        return;
+      }
+      const { store, migration } = result.opened;
+      try {
+        const problems = result.opened.integrityProblems();
+        const [reports, claims, incidents, pending] = await Promise.all([
+          store.reports.count(),
+          store.claims.count(),
+          store.incidents.count(),
+          store.jobs.counts('process'),
+        ]);
+        console.log(
+          `${path}: schema version ${migration.to}; ${reports} reports, ${claims} claims, ${incidents} incidents; ${pending.pending} reports waiting for processing`,
+        );
+        if (problems.length > 0) {
+          for (const p of problems) console.error(`strikewatch: ${path}: ${p}`);
+          setCode(1);
+        } else console.log('integrity check: ok');
+      } finally {
+        await store.close();
+      }
+    });
+  usageErrorsExitTwo(check);
+}

@@ -1,0 +1,182 @@
+/**
+ * What the pipeline and the apps may ask of the store. Adapters implement these (SQLite now,
+ * PostgreSQL later); stages and apps depend on these interfaces only.
+ */
+import type { ExtractedEvent } from './extraction.ts';
+import type { AddOutcome, ReceivedReport, Report, ReportStatus } from './report.ts';
+
+/** Who or which rule made a change, and why; every change is written to the audit log. */
+export interface ChangeBy {
+  /** An analyst's name, or a rule such as `ingest` or `cluster:same-day-5km`. */
+  actor: string;
+  reason?: string | null;
+}
+
+export interface AddReportResult {
+  outcome: AddOutcome;
+  report: Report;
+}
+
+export interface ReportStore {
+  /**
+   * Archives a received report: bytes already stored (anywhere) are `unchanged`; new bytes at a
+   * known key become the next version of that report; otherwise a `new` report at version 1.
+   */
+  add(received: ReceivedReport, by: ChangeBy): Promise<AddReportResult>;
+  get(id: number): Promise<Report | null>;
+  /** The latest version of the report at `key`. */
+  latest(key: string): Promise<Report | null>;
+  /** Every version at `key`, oldest first. */
+  versions(key: string): Promise<Report[]>;
+  /** The original bytes of a report, as received. */
+  bytes(id: number): Promise<Uint8Array | null>;
+  setStatus(id: number, status: ReportStatus, error: string | null, language?: string | null): Promise<void>;
+  count(): Promise<number>;
+  /** Reports whose text matches the words of `query`, best first. */
+  search(query: string, limit?: number): Promise<Report[]>;
+}
+
+/** One stored claim: what one report says about one strike. */
+export interface Claim {
+  id: number;
+  reportId: number;
+  /** Position of the event in the report's extraction. */
+  index: number;
+  event: ExtractedEvent;
+}
+
+/** A window of days and a box of coordinates to look for claims or incidents in. */
+export interface Neighbourhood {
+  from: string;
+  to: string;
+  /** Optional box; rows without coordinates are left out when it is given. */
+  box?: { south: number; west: number; north: number; east: number };
+}
+
+export interface ClaimStore {
+  /** Replaces the claims of a report with a new extraction (its incident links go with them). */
+  replaceForReport(reportId: number, events: ExtractedEvent[], by: ChangeBy): Promise<Claim[]>;
+  forReport(reportId: number): Promise<Claim[]>;
+  get(id: number): Promise<Claim | null>;
+  /** Dated claims in a window of days (and box), for clustering. */
+  near(where: Neighbourhood): Promise<Claim[]>;
+  /** Claims linked to no incident yet. */
+  unlinked(limit?: number): Promise<Claim[]>;
+  count(): Promise<number>;
+}
+
+/** The columns of an incident the store indexes; the rest of the assessment is kept as JSON. */
+export interface IncidentFields {
+  date: string | null;
+  datePrecision: string | null;
+  place: string | null;
+  admin1: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  locationPrecision: string | null;
+  killedMin: number | null;
+  killedMax: number | null;
+  civiliansKilledMin: number | null;
+  civiliansKilledMax: number | null;
+  injuredMin: number | null;
+  injuredMax: number | null;
+  grading: string | null;
+  strikeStatus: string | null;
+  /** The assessment as its stage builds it (grades, belligerents, ranges, reasons). */
+  assessment: unknown;
+}
+
+export interface StoredIncident extends IncidentFields {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentLink {
+  incidentId: number;
+  claimId: number;
+  linkedBy: string;
+  linkedAt: string;
+  reason: string | null;
+  /** Set when an analyst fixed this link; automatic runs leave pinned links alone. */
+  pinnedBy: string | null;
+}
+
+export interface IncidentStore {
+  create(fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
+  update(id: number, fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
+  get(id: number): Promise<StoredIncident | null>;
+  near(where: Neighbourhood): Promise<StoredIncident[]>;
+  /** Links a claim to an incident, moving it from any other unless that link is pinned (then false). */
+  link(incidentId: number, claimId: number, by: ChangeBy, options?: { pin?: boolean }): Promise<boolean>;
+  unlink(claimId: number, by: ChangeBy): Promise<void>;
+  links(incidentId: number): Promise<IncidentLink[]>;
+  incidentOf(claimId: number): Promise<number | null>;
+  count(): Promise<number>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
+
+/** The append-only log of every automatic and manual change. */
+export interface AuditStore {
+  append(entry: NewAuditEntry): Promise<void>;
+  list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A unit of resumable work, such as ingesting one input or processing one report. */
+export interface Job {
+  id: number;
+  kind: string;
+  key: string;
+  status: JobStatus;
+  reportId: number | null;
+  attempts: number;
+  error: string | null;
+  updatedAt: string;
+}
+
+export interface JobStore {
+  /** Creates the job, or puts an existing one back to pending. */
+  enqueue(kind: string, key: string, reportId?: number | null): Promise<void>;
+  finish(
+    kind: string,
+    key: string,
+    status: 'done' | 'failed',
+    error?: string | null,
+    reportId?: number | null,
+  ): Promise<void>;
+  pending(kind: string, limit?: number): Promise<Job[]>;
+  get(kind: string, key: string): Promise<Job | null>;
+  counts(kind: string): Promise<Record<JobStatus, number>>;
+}
+
+/** All stores over one database connection or one transaction. */
+export interface Stores {
+  reports: ReportStore;
+  claims: ClaimStore;
+  incidents: IncidentStore;
+  audit: AuditStore;
+  jobs: JobStore;
+}
+
+/** The database: its stores, and transactions that commit all or nothing. */
+export interface Store extends Stores {
+  transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,160 @@
+/**
+ * Ingest as a resumable run: each item is archived in its own transaction, then processed
+ * (extraction, later clustering) in another. A run killed at any point leaves whole items only;
+ * the next run first finishes the processing left pending, then skips bytes already stored.
+ */
+import type { AddOutcome, IngestItem, Report } from '../domain/report.ts';
+import type { AddReportResult, ChangeBy, Store, Stores } from '../domain/store.ts';
+
+/** What a processor did with one report; it writes through the stores it is given. */
+export interface Processed {
+  claims: number;
+  language?: string | null;
+}
+
+/** Work done on each new report inside one transaction: extraction now, more stages later. */
+export type ReportProcessor = (report: Report, stores: Stores) => Promise<Processed>;
+
+export type ItemEvent =
+  | { kind: 'stored'; source: string; outcome: AddOutcome; report: Report }
+  | { kind: 'failed'; source: string; error: string; refused: boolean }
+  | { kind: 'processed'; report: Report; claims: number }
+  | { kind: 'process-failed'; report: Report; error: string };
+
+export interface Problem {
+  source: string;
+  error: string;
+  refused: boolean;
+}
+
+export interface IngestSummary {
+  read: number;
+  new: number;
+  versions: number;
+  unchanged: number;
+  failed: number;
+  refused: number;
+  /** Reports processed in this run, including those an earlier run left pending. */
+  processed: number;
+  processFailed: number;
+  /** Reports an interrupted earlier run stored but did not process. */
+  resumed: number;
+  claims: number;
+  problems: Problem[];
+}
+
+export interface IngestOptions {
+  store: Store;
+  items: AsyncIterable<IngestItem>;
+  process?: ReportProcessor | null;
+  onEvent?: (event: ItemEvent, summary: IngestSummary) => void;
+  by?: ChangeBy;
+}
+
+const PROCESS = 'process';
+const INGEST = 'ingest';
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const { store, process } = options;
+  const by = options.by ?? { actor: 'ingest' };
+  const summary: IngestSummary = {
+    read: 0,
+    new: 0,
+    versions: 0,
+    unchanged: 0,
+    failed: 0,
+    refused: 0,
+    processed: 0,
+    processFailed: 0,
+    resumed: 0,
+    claims: 0,
+    problems: [],
+  };
+  const emit = (event: ItemEvent): void => options.onEvent?.(event, summary);
+
+  const processOne = async (report: Report): Promise<void> => {
+    if (!process) return;
+    try {
+      const done = await store.transaction(async (stores) => {
+        const result = await process(report, stores);
+        await stores.reports.setStatus(report.id, 'processed', null, result.language ?? null);
+        await stores.jobs.finish(PROCESS, String(report.id), 'done', null, report.id);
+        return result;
+      });
+      summary.processed++;
+      summary.claims += done.claims;
+      emit({ kind: 'processed', report, claims: done.claims });
+    } catch (err) {
+      const error = `processing failed: ${oneLine(err instanceof Error ? err.message : String(err))}`;
+      await store.transaction(async (stores) => {
+        await stores.reports.setStatus(report.id, 'failed', error);
+        await stores.jobs.finish(PROCESS, String(report.id), 'failed', error, report.id);
+      });
+      summary.processFailed++;
+      summary.problems.push({ source: report.source, error, refused: false });
+      emit({ kind: 'process-failed', report, error });
+    }
+  };
+
+  if (process) {
+    for (
+      let batch = await store.jobs.pending(PROCESS);
+      batch.length > 0;
+      batch = await store.jobs.pending(PROCESS)
+    ) {
+      for (const job of batch) {
+        const report = job.reportId === null ? null : await store.reports.get(job.reportId);
+        if (!report) {
+          await store.jobs.finish(PROCESS, job.key, 'failed', 'report is gone');
+          continue;
+        }
+        summary.resumed++;
+        await processOne(report);
+      }
+    }
+  }
+
+  for await (const item of options.items) {
+    summary.read++;
+    if (!item.ok) {
+      const refused = item.refused === true;
+      const error = oneLine(item.error);
+      if (refused) summary.refused++;
+      else summary.failed++;
+      summary.problems.push({ source: item.source, error, refused });
+      await store.jobs.finish(INGEST, item.source, 'failed', refused ? `refused: ${error}` : error);
+      emit({ kind: 'failed', source: item.source, error, refused });
+      continue;
+    }
+    let toProcess = false;
+    let stored: AddReportResult;
+    try {
+      stored = await store.transaction(async (stores) => {
+        const added = await stores.reports.add(item.report, by);
+        await stores.jobs.finish(INGEST, item.report.source, 'done', null, added.report.id);
+        // A report stored earlier without processing (--no-extract) is processed now.
+        toProcess = process !== null && process !== undefined && added.report.status === 'pending';
+        if (toProcess) await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
+        return added;
+      });
+    } catch (err) {
+      // The item's transaction rolled back whole (a busy or full disk, another writer's copy of
+      // the same bytes); the batch goes on and a later run stores it.
+      const error = `could not store: ${oneLine(err instanceof Error ? err.message : String(err))}`;
+      summary.failed++;
+      summary.problems.push({ source: item.report.source, error, refused: false });
+      emit({ kind: 'failed', source: item.report.source, error, refused: false });
+      continue;
+    }
+    if (stored.outcome === 'new') summary.new++;
+    else if (stored.outcome === 'new-version') summary.versions++;
+    else summary.unchanged++;
+    emit({ kind: 'stored', source: item.report.source, outcome: stored.outcome, report: stored.report });
+    if (toProcess) await processOne(stored.report);
+  }
+  return summary;
+}
