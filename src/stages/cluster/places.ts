@@ -1,4 +1,5 @@
 /** Place helpers for clustering: how far a place of each precision reaches, and loose name keys. */
+import { distanceKm, precisionRankOf } from '../../domain/geo.ts';
 import type { LocationPrecision } from '../../domain/extraction.ts';
 import type { IncidentPlace } from '../../domain/incident.ts';
 
@@ -32,31 +33,23 @@ export function isGridded(p: IncidentPlace): boolean {
   return hasPoint(p) && (p.precision !== 'district' || p.admin1 === null);
 }
 
-/** Finer first, as in the extraction format. */
-const RANK: Record<LocationPrecision, number> = {
-  exact: 0,
-  street: 1,
-  neighbourhood: 2,
-  village: 3,
-  town: 4,
-  city: 5,
-  district: 6,
-  governorate: 7,
-  country: 8,
-};
-
 export function precisionRank(p: LocationPrecision | null): number {
-  return p === null ? 9 : RANK[p];
+  return precisionRankOf(p);
 }
 
 /** A place with a point of its own: district level or finer, with coordinates. */
 export function hasPoint(p: IncidentPlace): boolean {
-  return p.lat !== null && p.lon !== null && p.precision !== null && RANK[p.precision] <= RANK.district;
+  return (
+    p.lat !== null &&
+    p.lon !== null &&
+    p.precision !== null &&
+    precisionRankOf(p.precision) <= precisionRankOf('district')
+  );
 }
 
 /** Town level or finer: small enough that one strike a week there is news. */
 export function isTownOrFiner(p: LocationPrecision | null): boolean {
-  return p !== null && RANK[p] <= RANK.town;
+  return p !== null && precisionRankOf(p) <= precisionRankOf('town');
 }
 
 /** A settlement (village, town, city): two different settlements are different places. */
@@ -64,13 +57,7 @@ export function isSettlement(p: LocationPrecision | null): boolean {
   return p === 'village' || p === 'town' || p === 'city';
 }
 
-export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLon = (bLon - aLon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { distanceKm };
 
 const ARTICLES = new Set([
   'al',

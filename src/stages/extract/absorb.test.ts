@@ -1,36 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExtractedEvent } from '../../domain/extraction.ts';
+import { event } from '../../../test/fixtures/claims.ts';
 import { DROP, isBroad, planAbsorption, type Absorbable } from './absorb.ts';
-
-function event(over: Partial<ExtractedEvent>): ExtractedEvent {
-  return {
-    date: null,
-    date_precision: 'unknown',
-    date_text: null,
-    place: null,
-    place_text: null,
-    admin1: null,
-    country: 'Syria',
-    lat: null,
-    lon: null,
-    location_precision: null,
-    gazetteer_id: null,
-    attributed: [],
-    killed: null,
-    civilians_killed: null,
-    children_killed: null,
-    women_killed: null,
-    combatants_killed: null,
-    injured: null,
-    strike_type: 'airstrike',
-    weapons: [],
-    target: null,
-    background: false,
-    evidence: [],
-    ...over,
-  };
-}
 
 const item = (e: ExtractedEvent, at: number, seat = false): Absorbable<number> => ({
   event: e,

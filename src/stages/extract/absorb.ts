@@ -5,6 +5,7 @@
  * such broad events into the specific one when nothing says they differ.
  */
 import type { ExtractedEvent } from '../../domain/extraction.ts';
+import { distanceKm, precisionRankOf } from '../../domain/geo.ts';
 import type { Range } from '../../domain/range.ts';
 
 /** An event with the position of its first sentence, and a way to rebuild it with more sentences. */
@@ -43,35 +44,19 @@ export function isBroad(e: ExtractedEvent, seat = false): boolean {
   return name === admin1 || admin1.startsWith(name) || name.startsWith(admin1);
 }
 
-const RANK: Record<string, number> = {
-  exact: 0,
-  street: 1,
-  neighbourhood: 2,
-  village: 3,
-  town: 4,
-  city: 5,
-  district: 6,
-  governorate: 7,
-  country: 8,
-};
-
-function distanceKm(a: ExtractedEvent, b: ExtractedEvent): number {
+function eventKm(a: ExtractedEvent, b: ExtractedEvent): number {
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distanceKm(a.lat, a.lon, b.lat, b.lon);
 }
 
 /** True when `inner` lies within the broad event's area. */
 function inside(broad: ExtractedEvent, inner: ExtractedEvent, innerSeat: boolean): boolean {
   if (inner.place === null || isBroad(inner, innerSeat)) return false;
-  const innerRank = RANK[inner.location_precision ?? ''] ?? 9;
-  const broadRank = RANK[broad.location_precision ?? ''] ?? 9;
+  const innerRank = precisionRankOf(inner.location_precision);
+  const broadRank = precisionRankOf(broad.location_precision);
   if (innerRank < broadRank && inner.admin1 !== null && inner.admin1 === broad.admin1) return true;
   // A town near the governorate's capital, or Damascus and its suburbs across the governorate line.
-  return innerRank <= broadRank && distanceKm(broad, inner) <= NEAR_KM;
+  return innerRank <= broadRank && eventKm(broad, inner) <= NEAR_KM;
 }
 
 function datesAgree(a: string | null, b: string | null): boolean {

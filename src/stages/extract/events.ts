@@ -1,5 +1,6 @@
 /** Turns per-sentence findings into strike events: which sentences describe which strike. */
 import type { Attribution, Evidence, ExtractedEvent, StrikeType } from '../../domain/extraction.ts';
+import { kmBetween } from '../../domain/geo.ts';
 import type { Place } from '../../domain/place.ts';
 import { envelope, type Range } from '../../domain/range.ts';
 import type { Claim } from './attribution.ts';
@@ -157,14 +158,6 @@ const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outco
 
 /** A place described relative to a landmark lies within this distance of it. */
 const LANDMARK_KM = 15;
-
-function kmBetween(a: Place, b: Place): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** True when `specific` lies inside `broad`, a governorate or the same-named city of its governorate. */
 function refines(broad: Place, specific: Place): boolean {
@@ -557,14 +550,7 @@ function areaRank(p: Place): number {
 function containsPlace(broad: Place, specific: Place): boolean {
   if (areaRank(broad) <= precisionRank(specific)) return false;
   if (broad.admin1 !== null && broad.admin1 === specific.admin1 && areaRank(broad) >= 6) return true;
-  return distanceKm(broad, specific) <= 15;
-}
-
-function distanceKm(a: Place, b: Place): number {
-  const rad = Math.PI / 180;
-  const x = (b.lon - a.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
-  const y = (b.lat - a.lat) * rad;
-  return Math.sqrt(x * x + y * y) * 6371;
+  return kmBetween(broad, specific) <= 15;
 }
 
 const FACILITY =

@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ExtractedEvent, SourceDocument } from '../../domain/extraction.ts';
 import type { Lexicon } from '../../domain/lexicon.ts';
-import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import { kmBetween } from '../../domain/geo.ts';
+import type { PlaceContext, PlaceResolver } from '../../domain/place.ts';
 import { planAbsorption, type Absorbable } from './absorb.ts';
 import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
@@ -40,14 +41,6 @@ const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
 /** How far from its landmark a place described by it ("north of Raqqa") can lie. */
 const LANDMARK_REACH_KM = 60;
-
-function kmApart(a: Place, b: Place): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** GeoNames codes of a governorate's seat and the capital. */
 const SEATS = new Set(['PPLA', 'PPLC']);
@@ -175,7 +168,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       const landmark = f.places.find((p) => p.relation !== null && !p.weak);
       if (!landmark) continue;
       f.places = f.places.map((p) =>
-        p === landmark || p.relation !== null || kmApart(p.place, landmark.place) <= LANDMARK_REACH_KM
+        p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
           ? p
           : { ...p, place: landmark.place },
       );

@@ -1,5 +1,8 @@
 /** Place names in a sentence: capitalised phrases with the words around them that say they are places. */
+import { precisionRankOf } from '../../domain/geo.ts';
 import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
+
+const CITY_RANK = precisionRankOf('city');
 
 export interface PlaceMention {
   /** Offsets relative to the sentence. */
@@ -46,20 +49,8 @@ const STOP = new Set(
   ),
 );
 
-const PRECISION_RANK: Record<string, number> = {
-  exact: 0,
-  street: 1,
-  neighbourhood: 2,
-  village: 3,
-  town: 4,
-  city: 5,
-  district: 6,
-  governorate: 7,
-  country: 8,
-};
-
 export function precisionRank(p: Place): number {
-  return PRECISION_RANK[p.precision] ?? 9;
+  return precisionRankOf(p.precision);
 }
 
 /** Resolved names by context (its hints), per resolver; emptied when it holds too many names. */
@@ -157,7 +148,7 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const strong = trig !== null || typeWord !== null || listed;
       // A name that matched only by its consonant skeleton needs a place word before or after it.
       if (place.match === 'skeleton' && (!strong || name.length < 5)) continue;
-      if (!strong && precisionRank(place) < PRECISION_RANK.city!) break;
+      if (!strong && precisionRank(place) < CITY_RANK) break;
       const relWord = trig?.[1]?.toLowerCase() ?? null;
       const relation =
         typeWord === 'countryside' || typeWord === 'outskirts' || trig?.[2]?.toLowerCase() === 'countryside'

@@ -1,3 +1,4 @@
+import { distanceKm } from '../../domain/geo.ts';
 import type { LocationPrecision } from '../../domain/extraction.ts';
 import type { GazetteerData, GazetteerEntry } from '../../domain/gazetteer.ts';
 import type { Place, PlaceContext, PlaceMatch, PlaceResolver } from '../../domain/place.ts';
@@ -266,13 +267,7 @@ export function closeSpelling(a: string, b: string): boolean {
 }
 
 /** Great-circle distance in kilometres (haversine). */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { distanceKm };
 
 /** A PlaceResolver plus what the build and tests want to know about the index. */
 export interface GazetteerResolver extends PlaceResolver {
