@@ -8,6 +8,7 @@
  * "Syrias", "Thursdays bombardment"), so the patterns do not rely on commas or apostrophes.
  */
 import type { DatePrecision } from '../../domain/extraction.ts';
+import { UNITS } from './numbers.ts';
 
 export interface DateMention {
   /** Offsets into the text given (UTF-16 code units), end exclusive. */
@@ -181,21 +182,6 @@ const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   fri: 5,
   saturday: 6,
   sat: 6,
-};
-
-const SMALL_NUMBER: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
 };
 
 interface Day {
@@ -679,7 +665,7 @@ const yesterday: Form = {
     if (g.since !== undefined) return mention(ctx, start, end, null, 'unknown', 'vague');
     let back = 1;
     if (g.before !== undefined) back = 2;
-    if (g.n !== undefined) back = SMALL_NUMBER[g.n.toLowerCase()] ?? Number(g.n);
+    if (g.n !== undefined) back = UNITS[g.n.toLowerCase()] ?? Number(g.n);
     if (!Number.isFinite(back) || back < 1 || back > 31) return null;
     if (ctx.ref === null) return mention(ctx, start, end, null, 'unknown', 'relative');
     return mention(ctx, start, end, isoDay(addDays(ctx.ref, -back)), 'day', 'relative');
