@@ -179,3 +179,16 @@ describe('tolls of another day', () => {
     assert.deepEqual(doc.events[0]?.killed, { min: 1, max: 1 });
   });
 });
+
+describe('capitals speaking', () => {
+  it('"Damascus called the raid an aggression" is the government speaking, not a place struck', () => {
+    const doc = run(
+      'Coalition jets struck an army camp near the town of Ayyash on Sunday, killing three soldiers.\n\n' +
+        "Damascus called the raid a flagrant aggression. The coalition rejected Damascus's account.",
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.place),
+      ['Ayyash'],
+    );
+  });
+});

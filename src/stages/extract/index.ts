@@ -39,6 +39,9 @@ const OPPOSITION_COALITION =
   /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
 const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
+const GOVERNMENT_VOICE =
+  /^\s*(?:has |had |also )?(?:called|condemned|accused|denied|blamed|rejected|dismissed)\b|^['’]s\s+(?:account|claims?|accusations?|version|statements?|allegations?|denials?|charges?|position|narrative|envoy|ambassador|allies|ally|government|regime|foreign ministry)\b/i;
+
 /** How far from its landmark a place described by it ("north of Raqqa") can lie. */
 const LANDMARK_REACH_KM = 60;
 
@@ -131,7 +134,11 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
               /^coalitions?$/i.test(s.text.slice(c.start, c.end))
             ),
         ),
-        places: findPlaces(s.text, resolver, emptyCtx),
+        // "rejected Damascus's account": a capital's words or envoys stand for its government.
+        places: findPlaces(s.text, resolver, emptyCtx).filter(
+          (p) =>
+            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
+        ),
         dates: sentDates,
         weapons: lex.weapons(lower),
         excluded: warTotal || EXCLUDED.test(lower) || (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)),
