@@ -192,3 +192,10 @@ describe('capitals speaking', () => {
     );
   });
 });
+
+describe('deployments', () => {
+  it('aircraft deployed to a base are not a strike there', () => {
+    const doc = run('Moscow has deployed Su-34 bombers to an air base near Latakia in recent weeks.');
+    assert.equal(doc.events.length, 0);
+  });
+});

@@ -42,6 +42,11 @@ const MILITARY_COALITION =
 const GOVERNMENT_VOICE =
   /^\s*(?:has |had |also )?(?:called|condemned|accused|denied|blamed|rejected|dismissed)\b|^['’]s\s+(?:account|claims?|accusations?|version|statements?|allegations?|denials?|charges?|position|narrative|envoy|ambassador|allies|ally|government|regime|foreign ministry)\b/i;
 
+// "Moscow has deployed Su-34 bombers to an air base near Latakia": aircraft moved, not a strike.
+const DEPLOYMENT = /\b(?:deployed|stationed|based at|arrived at|relocated|flew (?:out )?(?:of|from))\b/;
+const STRUCK =
+  /\b(?:conducted|carried out|launched|killing|killed|struck|strikes? on|hit|bombed|pounded|targeted|shelled|raided|attacked)\b/;
+
 /** How far from its landmark a place described by it ("north of Raqqa") can lie. */
 const LANDMARK_REACH_KM = 60;
 
@@ -141,7 +146,11 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         ),
         dates: sentDates,
         weapons: lex.weapons(lower),
-        excluded: warTotal || EXCLUDED.test(lower) || (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)),
+        excluded:
+          warTotal ||
+          (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
+          EXCLUDED.test(lower) ||
+          (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)),
         linked: LINKED.test(lower),
       });
     }
