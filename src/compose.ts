@@ -1,4 +1,5 @@
 /** The one place that picks adapters and wires stages together. */
+import { existsSync } from 'node:fs';
 import { loadGazetteer } from './adapters/gazetteer/load.ts';
 import { loadAirwarsBelligerents } from './adapters/eval/airwars-belligerents.ts';
 import {
@@ -86,6 +87,15 @@ export interface OpenedStore {
   migration: { from: number; to: number; applied: string[] };
   /** The cluster stage's incident index over the store's incidents. */
   incidentIndex(): IncidentIndex;
+}
+
+/** Opens a database that must exist already (for reading commands), migrating an older schema first. */
+export async function openExistingStore(
+  path: string,
+): Promise<{ ok: true; opened: OpenedStore } | { ok: false; error: string }> {
+  if (path !== ':memory:' && !existsSync(path))
+    return { ok: false, error: `no database at ${path} (strikewatch ingest creates it)` };
+  return openStore(path);
 }
 
 /** Opens the database (the embedded SQLite store), migrating an older schema first. */

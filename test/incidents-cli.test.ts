@@ -1,0 +1,120 @@
+/** The reading commands over a database built from short reports written for this test. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/strikewatch');
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const RECORDS = [
+  {
+    id: 'one',
+    outlet: 'Step News',
+    text: 'Russian warplanes bombed a bakery in the city of Idlib on Monday, killing 11 civilians, rescuers said.',
+  },
+  {
+    id: 'two',
+    outlet: 'Al Jazeera',
+    text: 'At least 19 civilians were killed on Monday when air strikes hit a bakery in Idlib city, activists said. They blamed Russian and US-led coalition aircraft.',
+  },
+  {
+    id: 'three',
+    outlet: 'Syrian Observatory',
+    text: 'The Syrian Observatory for Human Rights said 23 people were killed in air strikes on Idlib city on Monday. It said the US-led coalition carried out the raids.',
+  },
+  {
+    id: 'four',
+    outlet: 'Smart News',
+    text: 'An air strike on the village of Hass in Idlib province killed seven people on Monday, local activists said.',
+  },
+];
+
+let dir: string;
+let db: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'strikewatch-read-'));
+  db = join(dir, 'read.db');
+  const file = join(dir, 'reports.jsonl');
+  writeFileSync(
+    file,
+    RECORDS.map((r) => JSON.stringify({ ...r, published: '2017-03-15' })).join('\n') + '\n',
+  );
+  const r = run(['ingest', file, '--db', db]);
+  assert.equal(r.status, 0, r.stderr);
+});
+after(() => {
+  const raw = new Database(db, { readonly: true });
+  try {
+    assert.deepEqual(raw.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
+  } finally {
+    raw.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('strikewatch incidents and show', () => {
+  it('lists the incidents, filtered', () => {
+    const all = run(['incidents', '--db', db]);
+    assert.equal(all.status, 0, all.stderr);
+    assert.match(all.stdout, /^1 +2017-03-13 +Idlib +Idlib +11-23 +11\+ +- +Contested +Russia/m);
+    assert.match(all.stdout, /^2 +2017-03-13 +Hass +Idlib +7 /m);
+    const contested = run(['incidents', '--db', db, '--grading', 'contested', '--format', 'jsonl']);
+    const rows = contested.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number });
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      [1],
+    );
+    const ids = (args: string[]): number[] =>
+      run(['incidents', '--db', db, '--format', 'jsonl', ...args])
+        .stdout.trim()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => (JSON.parse(l) as { id: number }).id);
+    assert.deepEqual(ids(['--belligerent', 'US-led Coalition']), [1]);
+    assert.deepEqual(ids(['--q', 'Hass']), [2]);
+    assert.deepEqual(ids(['--q', 'bakery']), [1]);
+    assert.deepEqual(ids(['--min-killed', '8']), [1]);
+    assert.deepEqual(ids(['--admin1', 'Idlib', '--from', '2017-03-13', '--to', '2017-03-13']), [1, 2]);
+    assert.deepEqual(ids(['--from', '2017-03-14']), []);
+  });
+
+  it('shows an incident with its claims, evidence and audit trail', () => {
+    const r = run(['show', '1', '--db', db]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /grading: Contested \(Contested: 2 sources blame Russia, 2 blame the US-led Coalition\)/,
+    );
+    assert.match(r.stdout, /claims \(3\):/);
+    assert.match(r.stdout, /linked by cluster:match: joins 1: same place/);
+    assert.match(r.stdout, /killed: "At least 19 civilians"/);
+    assert.match(r.stdout, /cluster:no-match create incident 1/);
+  });
+
+  it('answers bad input with one line', () => {
+    for (const [args, code, message] of [
+      [['show', '99', '--db', db], 2, /^strikewatch: no incident 99\n$/],
+      [['show', 'abc', '--db', db], 2, /^strikewatch: not an incident id: "abc"/],
+      [['incidents', '--db', db, '--from', '2017-02-30'], 2, /^strikewatch: --from expects a date/],
+      [['incidents', '--db', join(dir, 'missing.db')], 1, /^strikewatch: no database at /],
+    ] as const) {
+      const r = run([...args]);
+      assert.equal(r.status, code, r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1);
+    }
+  });
+});
