@@ -104,12 +104,45 @@ describe('strikewatch incidents and show', () => {
     assert.match(r.stdout, /cluster:no-match create incident 1/);
   });
 
+  it('exports CSV, GeoJSON and JSON lines', () => {
+    const csv = run(['export', '--format', 'csv', '--db', db]);
+    assert.equal(csv.status, 0, csv.stderr);
+    const [header, first, second, rest] = csv.stdout.split('\n');
+    assert.equal(
+      header,
+      'event_id,event_date,date_precision,admin1,location,latitude,longitude,geo_precision,belligerents,civilian_deaths_low,civilian_deaths_best,civilian_deaths_high,injured_low,injured_high,grading,strike_status,sources',
+    );
+    assert.match(
+      first!,
+      /^SW1,2017-03-13,day,Idlib,Idlib,35\.93\d*,36\.63\d*,1,Russia \(suspected\); US-led Coalition \(suspected\),11,11,,,,Contested,Contested strike,Step News; Al Jazeera; Syrian Observatory$/,
+    );
+    assert.match(second!, /^SW2,2017-03-13,day,Idlib,Hass,[\d.]+,[\d.]+,1,,7,7,7,,,Weak,/);
+    assert.equal(rest, '');
+    const geo = JSON.parse(run(['export', '--format', 'geojson', '--db', db]).stdout) as {
+      type: string;
+      features: { geometry: { coordinates: number[] }; properties: { grading: string } }[];
+    };
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.equal(geo.features.length, 2);
+    assert.equal(geo.features[0]!.properties.grading, 'Contested');
+    assert.ok(Math.abs(geo.features[0]!.geometry.coordinates[0]! - 36.63) < 0.01);
+    const jsonl = run(['export', '--format', 'jsonl', '--db', db, '--grading', 'Weak'])
+      .stdout.trim()
+      .split('\n');
+    assert.deepEqual(
+      jsonl.map((l) => (JSON.parse(l) as { place: string }).place),
+      ['Hass'],
+    );
+  });
+
   it('answers bad input with one line', () => {
     for (const [args, code, message] of [
       [['show', '99', '--db', db], 2, /^strikewatch: no incident 99\n$/],
       [['show', 'abc', '--db', db], 2, /^strikewatch: not an incident id: "abc"/],
       [['incidents', '--db', db, '--from', '2017-02-30'], 2, /^strikewatch: --from expects a date/],
       [['incidents', '--db', join(dir, 'missing.db')], 1, /^strikewatch: no database at /],
+      [['export', '--format', 'xml', '--db', db], 2, /^strikewatch: --format expects csv, geojson or jsonl/],
+      [['export', '--db', join(dir, 'missing.db')], 1, /^strikewatch: no database at /],
     ] as const) {
       const r = run([...args]);
       assert.equal(r.status, code, r.stderr);

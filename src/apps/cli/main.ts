@@ -4,6 +4,7 @@ import { registerDb } from './commands/db.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerIncidents } from './commands/incidents.ts';
+import { registerExport } from './commands/export.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   registerIngest(program, setCode);
   registerDb(program, setCode);
   registerIncidents(program, setCode);
+  registerExport(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
