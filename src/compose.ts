@@ -19,7 +19,7 @@ import type { PlaceResolver } from './domain/place.ts';
 import type { IngestItem } from './domain/report.ts';
 import type { Store } from './domain/store.ts';
 import { extractClaims } from './pipeline/extract-claims.ts';
-import { buildingIncidents } from './pipeline/build-incidents.ts';
+import { buildingIncidents, type IncidentOptions } from './pipeline/build-incidents.ts';
 import { isGridded, nameKey } from './stages/cluster/index.ts';
 import type { IncidentIndex } from './domain/incident-index.ts';
 import type { Lexicon } from './domain/lexicon.ts';
@@ -137,15 +137,18 @@ export function estimateIngestItems(inputs: string[], options: IngestSourceOptio
   return estimateItems(inputs, options);
 }
 
+/** The store's incident index and the lexicon's labels, for the pipeline's incident steps. */
+export function incidentOptions(opened: OpenedStore): IncidentOptions {
+  return { index: opened.incidentIndex(), labels: belligerentLabels() };
+}
+
 /**
  * What ingest does with each new report: extraction, storing its claims; with the opened store,
  * also clustering the claims into incidents and assessing them.
  */
 export function reportProcessor(opened?: OpenedStore): ReportProcessor {
   const extract = extractClaims(loadExtractor());
-  return opened
-    ? buildingIncidents(extract, { index: opened.incidentIndex(), labels: belligerentLabels() })
-    : extract;
+  return opened ? buildingIncidents(extract, incidentOptions(opened)) : extract;
 }
 
 export { RECORD_FIELDS } from './adapters/sources/records.ts';

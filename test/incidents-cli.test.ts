@@ -150,4 +150,43 @@ describe('strikewatch incidents and show', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1);
     }
   });
+
+  it('splits claims off an incident and merges them back, as pins and audit entries', () => {
+    const split = run([
+      'incident',
+      'split',
+      '1',
+      '--claims',
+      '3',
+      '--by',
+      'tester',
+      '--why',
+      'another raid',
+      '--db',
+      db,
+    ]);
+    assert.equal(split.status, 0, split.stderr);
+    assert.match(split.stdout, /split 1 claim off incident 1 into 3/);
+    const list = run(['incidents', '--db', db]).stdout;
+    assert.match(list, /^1 +2017-03-13 +Idlib .* 11\+ /m);
+    assert.match(list, /^3 +2017-03-13 +Idlib .* 23 /m);
+    assert.match(
+      run(['show', '3', '--db', db]).stdout,
+      /linked by analyst:tester \(pinned by analyst:tester\)/,
+    );
+    const merge = run(['incident', 'merge', '1', '3', '--by', 'tester', '--why', 'same raid', '--db', db]);
+    assert.equal(merge.status, 0, merge.stderr);
+    const after = run(['incidents', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n');
+    assert.deepEqual(
+      after.map((l) => (JSON.parse(l) as { id: number }).id),
+      [1, 2],
+    );
+    const shown = run(['show', '1', '--db', db]).stdout;
+    assert.match(shown, /claims \(3\):/);
+    assert.match(shown, /analyst:tester pin-apart claim 3/);
+    assert.match(shown, /3 \(1 claims\) merged into 1: same raid/);
+    const bad = run(['incident', 'merge', '1', '1', '--db', db]);
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stderr, 'strikewatch: cannot merge 1 with itself\n');
+  });
 });

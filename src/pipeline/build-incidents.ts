@@ -43,7 +43,7 @@ export async function incidentClaims(incidentId: number, stores: Stores): Promis
   return out;
 }
 
-const EMPTY: IncidentFields = {
+export const EMPTY: IncidentFields = {
   date: null,
   datePrecision: null,
   place: null,
