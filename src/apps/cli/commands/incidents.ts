@@ -26,6 +26,8 @@ export async function withStore(
   setCode: (code: number) => void,
   work: (opened: OpenedStore) => Promise<void>,
 ): Promise<void> {
+  // A closed pipe (`| head`) ends the output quietly instead of crashing on EPIPE.
+  process.stdout.on('error', () => {});
   const result = await openExistingStore(databasePath(db));
   if (!result.ok) {
     console.error(`strikewatch: ${result.error}`);
