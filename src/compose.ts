@@ -1,4 +1,5 @@
 /** The one place that picks adapters and wires stages together. */
+import { existsSync } from 'node:fs';
 import { loadGazetteer } from './adapters/gazetteer/load.ts';
 import { loadAirwarsBelligerents } from './adapters/eval/airwars-belligerents.ts';
 import {
@@ -18,6 +19,10 @@ import type { PlaceResolver } from './domain/place.ts';
 import type { IngestItem } from './domain/report.ts';
 import type { Store } from './domain/store.ts';
 import { extractClaims } from './pipeline/extract-claims.ts';
+import { buildingIncidents, type IncidentOptions } from './pipeline/build-incidents.ts';
+import { isGridded, nameKey } from './stages/cluster/index.ts';
+import type { IncidentIndex } from './domain/incident-index.ts';
+import type { Lexicon } from './domain/lexicon.ts';
 import type { ReportProcessor } from './pipeline/run-ingest.ts';
 
 let resolver: PlaceResolver | undefined;
@@ -28,9 +33,21 @@ export function placeResolver(): PlaceResolver {
   return resolver;
 }
 
+let lexicon: Lexicon | undefined;
+
+function shippedLexicon(): Lexicon {
+  lexicon ??= loadLexicon();
+  return lexicon;
+}
+
 /** An extractor wired to the shipped gazetteer and lexicons. */
 export function loadExtractor(): Extractor {
-  return createExtractor({ resolver: placeResolver(), lexicon: loadLexicon() });
+  return createExtractor({ resolver: placeResolver(), lexicon: shippedLexicon() });
+}
+
+/** Display names of the lexicon's belligerents, by code. */
+export function belligerentLabels(): Record<string, string> {
+  return Object.fromEntries(shippedLexicon().belligerents.map((b) => [b.code, b.label]));
 }
 
 export type { SourceItem } from './adapters/sources/read-sources.ts';
@@ -68,6 +85,17 @@ export interface OpenedStore {
   /** Problems `PRAGMA integrity_check` finds (an empty list when sound). */
   integrityProblems(): string[];
   migration: { from: number; to: number; applied: string[] };
+  /** The cluster stage's incident index over the store's incidents. */
+  incidentIndex(): IncidentIndex;
+}
+
+/** Opens a database that must exist already (for reading commands), migrating an older schema first. */
+export async function openExistingStore(
+  path: string,
+): Promise<{ ok: true; opened: OpenedStore } | { ok: false; error: string }> {
+  if (path !== ':memory:' && !existsSync(path))
+    return { ok: false, error: `no database at ${path} (strikewatch ingest creates it)` };
+  return openStore(path);
 }
 
 /** Opens the database (the embedded SQLite store), migrating an older schema first. */
@@ -83,6 +111,7 @@ export async function openStore(
       store,
       integrityProblems: () => store.integrityProblems(),
       migration: { from: migration.from, to: migration.to, applied: migration.applied },
+      incidentIndex: () => store.incidentIndex({ nameKey, isGridded }),
     },
   };
 }
@@ -108,9 +137,18 @@ export function estimateIngestItems(inputs: string[], options: IngestSourceOptio
   return estimateItems(inputs, options);
 }
 
-/** What ingest does with each new report: extraction, storing its claims. */
-export function reportProcessor(): ReportProcessor {
-  return extractClaims(loadExtractor());
+/** The store's incident index and the lexicon's labels, for the pipeline's incident steps. */
+export function incidentOptions(opened: OpenedStore): IncidentOptions {
+  return { index: opened.incidentIndex(), labels: belligerentLabels() };
+}
+
+/**
+ * What ingest does with each new report: extraction, storing its claims; with the opened store,
+ * also clustering the claims into incidents and assessing them.
+ */
+export function reportProcessor(opened?: OpenedStore): ReportProcessor {
+  const extract = extractClaims(loadExtractor());
+  return opened ? buildingIncidents(extract, incidentOptions(opened)) : extract;
 }
 
 export { RECORD_FIELDS } from './adapters/sources/records.ts';

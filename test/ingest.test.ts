@@ -127,14 +127,14 @@ describe('strikewatch ingest', () => {
   it('checks and migrates the database from the command line', () => {
     const check = run(['db', 'check', '--db', db]);
     assert.equal(check.status, 0, check.stderr);
-    assert.match(check.stdout, /schema version 2; 6 reports, \d+ claims, 0 incidents; 0 reports waiting/);
+    assert.match(check.stdout, /schema version 3; 6 reports, \d+ claims, \d+ incidents; 0 reports waiting/);
     assert.match(check.stdout, /integrity check: ok/);
     const fresh = join(dir, 'fresh.db');
     assert.match(
       run(['db', 'migrate', '--db', fresh]).stdout,
-      /schema version 0 -> 2 \(applied 001-initial, 002-report-search\)/,
+      /schema version 0 -> 3 \(applied 001-initial, 002-report-search, 003-incident-footprint\)/,
     );
-    assert.match(run(['db', 'migrate', '--db', fresh]).stdout, /schema version 2, up to date/);
+    assert.match(run(['db', 'migrate', '--db', fresh]).stdout, /schema version 3, up to date/);
   });
 
   it('refuses a private address without --allow-private and says so in the summary', () => {

@@ -103,11 +103,29 @@ export interface IncidentLink {
   pinnedBy: string | null;
 }
 
+/** What to list incidents by; every condition given must hold. Incidents without claims are left out. */
+export interface IncidentFilter {
+  /** ISO days: incidents dated within, both ends included. */
+  from?: string | null;
+  to?: string | null;
+  /** A belligerent's code or label (any case) named in the assessment. */
+  belligerent?: string | null;
+  grading?: string | null;
+  admin1?: string | null;
+  /** The lowest reported toll is at least this. */
+  minKilled?: number | null;
+  /** Words in the place, the summary or the text of a report behind the incident. */
+  text?: string | null;
+  limit?: number | null;
+}
+
 export interface IncidentStore {
   create(fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
   update(id: number, fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
   get(id: number): Promise<StoredIncident | null>;
   near(where: Neighbourhood): Promise<StoredIncident[]>;
+  /** Incidents with claims matching the filter, by date then id. */
+  list(filter?: IncidentFilter): Promise<StoredIncident[]>;
   /** Links a claim to an incident, moving it from any other unless that link is pinned (then false). */
   link(incidentId: number, claimId: number, by: ChangeBy, options?: { pin?: boolean }): Promise<boolean>;
   unlink(claimId: number, by: ChangeBy): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type {
   ChangeBy,
   IncidentFields,
@@ -122,6 +122,39 @@ export function incidentStore(db: Db): IncidentStore {
         .orderBy('id')
         .execute();
       return rows.map(toIncident);
+    },
+    async list(filter = {}): Promise<StoredIncident[]> {
+      let q = db
+        .selectFrom('incidents')
+        .selectAll()
+        .where(sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE ic.incident_id = incidents.id)`);
+      if (filter.from) q = q.where('date', '>=', filter.from);
+      if (filter.to) q = q.where('date', '<=', `${filter.to}\uffff`);
+      if (filter.grading) q = q.where(sql<SqlBool>`lower(grading) = lower(${filter.grading})`);
+      if (filter.admin1) q = q.where(sql<SqlBool>`lower(admin1) = lower(${filter.admin1})`);
+      if (filter.minKilled !== undefined && filter.minKilled !== null)
+        q = q.where('killed_min', '>=', filter.minKilled);
+      if (filter.belligerent) {
+        const b = filter.belligerent.toLowerCase();
+        q = q.where(
+          sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(incidents.assessment, '$.belligerents') j
+            WHERE lower(json_extract(j.value, '$.code')) = ${b} OR lower(json_extract(j.value, '$.label')) = ${b})`,
+        );
+      }
+      const words = filter.text?.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length > 0) {
+        // Each word quoted, so the user's text is never read as FTS syntax (SQLite FTS5).
+        const match = words.map((w) => `"${w}"`).join(' ');
+        const like = `%${words.join(' ')}%`;
+        q = q.where(
+          sql<SqlBool>`(place LIKE ${like} OR json_extract(assessment, '$.summary') LIKE ${like}
+            OR id IN (SELECT ic.incident_id FROM incident_claims ic JOIN claims c ON c.id = ic.claim_id
+              WHERE c.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ${match})))`,
+        );
+      }
+      q = q.orderBy('date').orderBy('id');
+      if (filter.limit) q = q.limit(filter.limit);
+      return (await q.execute()).map(toIncident);
     },
     link(incidentId, claimId, by, options = {}): Promise<boolean> {
       return atomic(db, async (trx) => {

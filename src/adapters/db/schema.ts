@@ -87,6 +87,11 @@ export interface IncidentsTable {
   assessment: Json;
   created_at: string;
   updated_at: string;
+  /** The clustering footprint (JSON); null when the incident is out of the index. */
+  footprint: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  date_to: ColumnType<string | null, string | null | undefined, string | null>;
+  gridded: ColumnType<number, number | undefined, number>;
+  name_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentClaimsTable {

@@ -291,7 +291,12 @@ describe('migrations', () => {
     await old.db.destroy();
     const opened = await openSqliteStore(path);
     assert.ok(opened.ok);
-    assert.deepEqual(opened.migration, { ok: true, from: 1, to: 2, applied: ['002-report-search'] });
+    assert.deepEqual(opened.migration, {
+      ok: true,
+      from: 1,
+      to: 3,
+      applied: ['002-report-search', '003-incident-footprint'],
+    });
     assert.deepEqual(
       (await opened.store.reports.search('barrel')).map((r) => r.key),
       ['k:old'],
@@ -315,7 +320,7 @@ describe('migrations', () => {
     assert.equal(opened.ok, false);
     assert.match(
       !opened.ok ? opened.error : '',
-      /schema version 99, newer than this strikewatch knows \(2\)/,
+      /schema version 99, newer than this strikewatch knows \(3\)/,
     );
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from './atomic.ts';
 import { auditStore } from './audit.store.ts';
 import { claimStore } from './claim.store.ts';
 import { integrityProblems, openSqlite, sqliteWriteLock } from './connection.ts';
+import { SqliteIncidentIndex, type PlaceKeys } from './incident-index.ts';
 import { incidentStore } from './incident.store.ts';
 import { jobStore } from './job.store.ts';
 import { migrate, type MigrationResult } from './migrations/migrate.ts';
@@ -26,6 +27,8 @@ function stores(db: Db): Stores {
 export interface SqliteStore extends Store {
   /** Problems `PRAGMA integrity_check` and the foreign key check find; empty when sound. */
   integrityProblems(): string[];
+  /** The cluster stage's incident index over the incidents table, on this connection. */
+  incidentIndex(keys: PlaceKeys): SqliteIncidentIndex;
 }
 
 export type OpenResult =
@@ -73,6 +76,7 @@ export async function openSqliteStore(path: string): Promise<OpenResult> {
     transaction: (work) => db.transaction().execute((trx) => work(stores(trx))),
     close: () => db.destroy(),
     integrityProblems: () => integrityProblems(raw),
+    incidentIndex: (keys) => new SqliteIncidentIndex(raw, keys),
   };
   return { ok: true, store, migration };
 }

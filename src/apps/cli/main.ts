@@ -3,6 +3,9 @@ import { registerExtract } from './commands/extract.ts';
 import { registerDb } from './commands/db.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerIncidents } from './commands/incidents.ts';
+import { registerExport } from './commands/export.ts';
+import { registerAnalyst } from './commands/analyst.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
@@ -20,6 +23,9 @@ export async function main(argv: string[]): Promise<number> {
   registerStart(program, setCode);
   registerIngest(program, setCode);
   registerDb(program, setCode);
+  registerIncidents(program, setCode);
+  registerExport(program, setCode);
+  registerAnalyst(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -121,7 +121,7 @@ export function registerIngest(program: Command, setCode: (code: number) => void
         const summary = await runIngest({
           store,
           items: openIngestSources(inputs, sourceOptions),
-          process: opts.extract ? reportProcessor() : null,
+          process: opts.extract ? reportProcessor(opened.opened) : null,
           onEvent: (_event, s) => progress.update(s),
         });
         progress.stop(summary);

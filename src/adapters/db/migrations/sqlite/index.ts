@@ -1,6 +1,7 @@
 import type { Migration } from '../migration.ts';
 import { initial } from './001-initial.ts';
 import { reportSearch } from './002-report-search.ts';
+import { incidentFootprint } from './003-incident-footprint.ts';
 
 /** SQLite's migrations, in order. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [initial, reportSearch];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initial, reportSearch, incidentFootprint];

@@ -1,0 +1,203 @@
+/**
+ * Incidents from claims, as reports come in: each new claim is clustered into the store's
+ * incident index (joining an incident or starting one), linked to its incident with the rule
+ * that decided it, and the incident is assessed again over all its claims.
+ */
+import type { IncidentIndex } from '../domain/incident-index.ts';
+import type { IncidentFootprint, StoredClaim } from '../domain/incident.ts';
+import type { Report } from '../domain/report.ts';
+import type { ChangeBy, Claim, IncidentFields, StoredIncident, Stores } from '../domain/store.ts';
+import { assessIncident } from '../stages/assess/index.ts';
+import { addClaim, footprintFromClaims } from '../stages/cluster/index.ts';
+import type { ReportProcessor } from './run-ingest.ts';
+
+export interface IncidentOptions {
+  /** The store's incident index, on the same connection as the stores a processor is given. */
+  index: IncidentIndex;
+  /** Display names per belligerent code, from the lexicon. */
+  labels: Readonly<Record<string, string>>;
+}
+
+/** A stored claim as the cluster and assess stages see it: ids as text, with its report's outlet and day. */
+export function storedClaim(claim: Claim, report: Report | null): StoredClaim {
+  return {
+    id: String(claim.id),
+    reportId: String(claim.reportId),
+    outlet: report?.outlet ?? null,
+    outletKind: null,
+    published: report?.published?.slice(0, 10) ?? null,
+    event: claim.event,
+  };
+}
+
+/** The claims linked to an incident, oldest first, each with its report. */
+export async function incidentClaims(incidentId: number, stores: Stores): Promise<StoredClaim[]> {
+  const reports = new Map<number, Report | null>();
+  const out: StoredClaim[] = [];
+  for (const link of await stores.incidents.links(incidentId)) {
+    const claim = await stores.claims.get(link.claimId);
+    if (!claim) continue;
+    if (!reports.has(claim.reportId)) reports.set(claim.reportId, await stores.reports.get(claim.reportId));
+    out.push(storedClaim(claim, reports.get(claim.reportId)!));
+  }
+  return out;
+}
+
+export const EMPTY: IncidentFields = {
+  date: null,
+  datePrecision: null,
+  place: null,
+  admin1: null,
+  country: null,
+  lat: null,
+  lon: null,
+  locationPrecision: null,
+  killedMin: null,
+  killedMax: null,
+  civiliansKilledMin: null,
+  civiliansKilledMax: null,
+  injuredMin: null,
+  injuredMax: null,
+  grading: null,
+  strikeStatus: null,
+  assessment: {},
+};
+
+/** An incident's columns from its footprint and the assessment of its claims. */
+export function incidentFields(
+  footprint: IncidentFootprint | null,
+  claims: StoredClaim[],
+  labels: Readonly<Record<string, string>>,
+): IncidentFields {
+  if (footprint === null || claims.length === 0) return EMPTY;
+  const a = assessIncident(claims, { labels });
+  const p = footprint.place;
+  return {
+    date: footprint.date?.from ?? null,
+    datePrecision: footprint.date?.precision ?? null,
+    place: p.name,
+    admin1: p.admin1,
+    country: p.country,
+    lat: p.lat,
+    lon: p.lon,
+    locationPrecision: p.precision,
+    killedMin: a.ranges.killed.value?.min ?? null,
+    killedMax: a.ranges.killed.value?.max ?? null,
+    civiliansKilledMin: a.civilians.value?.min ?? null,
+    civiliansKilledMax: a.civilians.value?.max ?? null,
+    injuredMin: a.ranges.injured.value?.min ?? null,
+    injuredMax: a.ranges.injured.value?.max ?? null,
+    grading: a.grading.value,
+    strikeStatus: a.strikeStatus.value,
+    assessment: a,
+  };
+}
+
+/** Assesses an incident again over its linked claims and stores the result. */
+export async function reassess(
+  incidentId: number,
+  footprint: IncidentFootprint | null,
+  stores: Stores,
+  options: IncidentOptions,
+  by: ChangeBy,
+): Promise<StoredIncident> {
+  const claims = await incidentClaims(incidentId, stores);
+  return stores.incidents.update(incidentId, incidentFields(footprint, claims, options.labels), by);
+}
+
+/**
+ * Rebuilds incidents that lost claims (a report extracted again): the footprint from the claims
+ * left, or out of the index when none are left.
+ */
+export async function refreshIncidents(
+  ids: Iterable<number>,
+  stores: Stores,
+  options: IncidentOptions,
+  by: ChangeBy,
+): Promise<void> {
+  for (const id of ids) {
+    const claims = await incidentClaims(id, stores);
+    const footprint = footprintFromClaims(String(id), claims);
+    if (footprint === null) options.index.remove(String(id));
+    else options.index.put(footprint);
+    await stores.incidents.update(id, incidentFields(footprint, claims, options.labels), by);
+  }
+}
+
+export interface ClusterCounts {
+  joined: number;
+  created: number;
+  skipped: number;
+}
+
+/** Clusters a report's claims into incidents, links them and assesses each incident touched. */
+export async function clusterReportClaims(
+  report: Report,
+  claims: Claim[],
+  stores: Stores,
+  options: IncidentOptions,
+): Promise<ClusterCounts> {
+  const counts: ClusterCounts = { joined: 0, created: 0, skipped: 0 };
+  let provisional = 0;
+  for (const claim of claims) {
+    const added = addClaim(storedClaim(claim, report), options.index, () => `new-${++provisional}`);
+    const { decision } = added;
+    if (added.footprint === null || decision.kind === 'skip') {
+      counts.skipped++;
+      continue;
+    }
+    const by: ChangeBy = { actor: `cluster:${decision.rule}`, reason: decision.reason };
+    let footprint = added.footprint;
+    let id: number;
+    if (decision.kind === 'join') {
+      id = Number(decision.incidentId);
+      counts.joined++;
+    } else {
+      id = (await stores.incidents.create(EMPTY, by)).id;
+      options.index.remove(footprint.id);
+      footprint = { ...footprint, id: String(id) };
+      options.index.put(footprint);
+      counts.created++;
+    }
+    await stores.incidents.link(id, claim.id, by);
+    await reassess(id, footprint, stores, options, { actor: 'assess', reason: `claim ${claim.id} joined` });
+  }
+  return counts;
+}
+
+/**
+ * Wraps a processor that stores a report's claims (extraction) so that the claims then go into
+ * incidents; incidents that held the claims of this report's earlier extraction or earlier
+ * versions are rebuilt first.
+ */
+export function buildingIncidents(process: ReportProcessor, options: IncidentOptions): ReportProcessor {
+  return async (report, stores) => {
+    const touched = new Set<number>();
+    for (const claim of await stores.claims.forReport(report.id)) {
+      const id = await stores.incidents.incidentOf(claim.id);
+      if (id !== null) touched.add(id);
+    }
+    // A new version of a report speaks for it: the claims of earlier versions leave their incidents.
+    const superseded: ChangeBy = {
+      actor: 'cluster:new-version',
+      reason: `report ${report.key} has a newer version (${report.id})`,
+    };
+    for (const earlier of await stores.reports.versions(report.key)) {
+      if (earlier.version >= report.version) continue;
+      for (const claim of await stores.claims.forReport(earlier.id)) {
+        const id = await stores.incidents.incidentOf(claim.id);
+        if (id === null) continue;
+        await stores.incidents.unlink(claim.id, superseded);
+        touched.add(id);
+      }
+    }
+    const done = await process(report, stores);
+    if (touched.size > 0)
+      await refreshIncidents(touched, stores, options, {
+        actor: 'cluster:rebuild',
+        reason: `report ${report.id} changed the claims of this incident`,
+      });
+    await clusterReportClaims(report, await stores.claims.forReport(report.id), stores, options);
+    return done;
+  };
+}
