@@ -5,7 +5,7 @@
  */
 import { decodeText } from './decode-text.ts';
 import { isoDay } from './html-document.ts';
-import { byteLines } from './records.ts';
+import { byteLines, parseJson } from './records.ts';
 import { formatBytes, DEFAULT_MAX_BYTES, type ReadOptions, type SourceItem } from './source-item.ts';
 import { textDocument } from './text-document.ts';
 
@@ -30,17 +30,12 @@ export async function* airwarsRecords(
       if (!/^empty/.test(decoded.error)) yield { ok: false, source: where, error: decoded.error };
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(decoded.text);
-    } catch (err) {
-      yield {
-        ok: false,
-        source: where,
-        error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}`,
-      };
+    const parsed = parseJson(decoded.text);
+    if (!parsed.ok) {
+      yield { ok: false, source: where, error: parsed.error };
       continue;
     }
+    const value = parsed.value;
     yield* incidentItems(value, where, options);
   }
 }

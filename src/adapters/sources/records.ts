@@ -14,6 +14,15 @@ import {
 } from './source-item.ts';
 import { textDocument, type DocumentMeta } from './text-document.ts';
 
+/** JSON text parsed, or the parser's complaint as a one-line error. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { ok: false, error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
 /**
  * Records of a .json file (one object or an array of them), each named `file:line` in errors.
  * The file is read whole, so it is held to the size limit.
@@ -28,17 +37,12 @@ export async function* jsonRecords(
     yield { ok: false, source: shown, error: read.error };
     return;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(read.text);
-  } catch (err) {
-    yield {
-      ok: false,
-      source: shown,
-      error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}`,
-    };
+  const parsed = parseJson(read.text);
+  if (!parsed.ok) {
+    yield { ok: false, source: shown, error: parsed.error };
     return;
   }
+  const value = parsed.value;
   if (Array.isArray(value)) {
     if (value.length === 0) yield { ok: false, source: shown, error: 'no records (empty array)' };
     const lines = arrayElementLines(read.text);
@@ -87,17 +91,12 @@ export async function* jsonlRecords(
       yield { ok: false, source: where, error: decoded.error };
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(decoded.text);
-    } catch (err) {
-      yield {
-        ok: false,
-        source: where,
-        error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}`,
-      };
+    const parsed = parseJson(decoded.text);
+    if (!parsed.ok) {
+      yield { ok: false, source: where, error: parsed.error };
       continue;
     }
+    const value = parsed.value;
     yield await recordItem(value, where, path, options, line.bytes);
   }
   if (records === 0) yield { ok: false, source: shown, error: 'empty file (no records)' };
