@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -135,6 +136,12 @@ describe('strikewatch ingest', () => {
       /schema version 0 -> 3 \(applied 001-initial, 002-report-search, 003-incident-footprint\)/,
     );
     assert.match(run(['db', 'migrate', '--db', fresh]).stdout, /schema version 3, up to date/);
+    // Checking a database that is not there says so; it does not create one.
+    const missing = join(dir, 'missing', 'none.db');
+    const absent = run(['db', 'check', '--db', missing]);
+    assert.equal(absent.status, 1);
+    assert.match(absent.stderr, /^strikewatch: no database at .*none\.db/);
+    assert.equal(existsSync(missing), false);
   });
 
   it('refuses a private address without --allow-private and says so in the summary', () => {

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
-import { databasePath, openStore } from '../../../compose.ts';
+import { databasePath, openExistingStore, openStore } from '../../../compose.ts';
 import { usageErrorsExitTwo } from './extract.ts';
+
+/** Opens (and migrates) the database, creating it only when asked, or says why not in one line and sets exit code 1. */
+async function openOrReport(path: string, setCode: (code: number) => void, create: boolean) {
+  const result = await (create ? openStore(path) : openExistingStore(path));
+  if (result.ok) return result.opened;
+  console.error(`strikewatch: ${result.error}`);
+  setCode(1);
+  return null;
+}
 
 export function registerDb(program: Command, setCode: (code: number) => void): void {
   const db = program
@@ -13,13 +22,9 @@ export function registerDb(program: Command, setCode: (code: number) => void): v
     .option('--db <path>', 'database file')
     .action(async (opts: { db?: string }) => {
       const path = databasePath(opts.db);
-      const result = await openStore(path);
-      if (!result.ok) {
-        console.error(`strikewatch: ${result.error}`);
-        setCode(1);
-        return;
-      }
-      const { migration, store } = result.opened;
+      const result = await openOrReport(path, setCode, true);
+      if (!result) return;
+      const { migration, store } = result;
       await store.close();
       if (migration.applied.length === 0) console.log(`${path}: schema version ${migration.to}, up to date`);
       else
@@ -34,15 +39,11 @@ export function registerDb(program: Command, setCode: (code: number) => void): v
     .option('--db <path>', 'database file')
     .action(async (opts: { db?: string }) => {
       const path = databasePath(opts.db);
-      const result = await openStore(path);
-      if (!result.ok) {
-        console.error(`strikewatch: ${result.error}`);
-        setCode(1);
-        return;
-      }
-      const { store, migration } = result.opened;
+      const result = await openOrReport(path, setCode, false);
+      if (!result) return;
+      const { store, migration } = result;
       try {
-        const problems = result.opened.integrityProblems();
+        const problems = result.integrityProblems();
         const [reports, claims, incidents, pending] = await Promise.all([
           store.reports.count(),
           store.claims.count(),
