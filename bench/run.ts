@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clusterSection } from './cluster.ts';
 import { extractSection } from './extract.ts';
+import { ingestSection } from './ingest.ts';
 import type { BenchSection, TargetCheck } from './section.ts';
 
-const SECTIONS: BenchSection[] = [extractSection, clusterSection];
+const SECTIONS: BenchSection[] = [extractSection, clusterSection, ingestSection];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(root, '..', 'shared');

@@ -45,6 +45,12 @@ export interface Claim {
   event: ExtractedEvent;
 }
 
+/** A claim with what the assessment needs of its report. */
+export interface SourcedClaim extends Claim {
+  outlet: string | null;
+  published: string | null;
+}
+
 /** A window of days and a box of coordinates to look for claims or incidents in. */
 export interface Neighbourhood {
   from: string;
@@ -57,6 +63,8 @@ export interface ClaimStore {
   /** Replaces the claims of a report with a new extraction (its incident links go with them). */
   replaceForReport(reportId: number, events: ExtractedEvent[], by: ChangeBy): Promise<Claim[]>;
   forReport(reportId: number): Promise<Claim[]>;
+  /** The claims linked to an incident, by claim id, each with its report's outlet and publication day. */
+  forIncident(incidentId: number): Promise<SourcedClaim[]>;
   get(id: number): Promise<Claim | null>;
   /** Dated claims in a window of days (and box), for clustering. */
   near(where: Neighbourhood): Promise<Claim[]>;

@@ -19,7 +19,7 @@ export interface IncidentOptions {
 }
 
 /** A stored claim as the cluster and assess stages see it: ids as text, with its report's outlet and day. */
-export function storedClaim(claim: Claim, report: Report | null): StoredClaim {
+export function storedClaim(claim: Claim, report: Pick<Report, 'outlet' | 'published'> | null): StoredClaim {
   return {
     id: String(claim.id),
     reportId: String(claim.reportId),
@@ -30,17 +30,11 @@ export function storedClaim(claim: Claim, report: Report | null): StoredClaim {
   };
 }
 
-/** The claims linked to an incident, oldest first, each with its report. */
+/** The claims linked to an incident, oldest first, each with its report's outlet and day. */
 export async function incidentClaims(incidentId: number, stores: Stores): Promise<StoredClaim[]> {
-  const reports = new Map<number, Report | null>();
-  const out: StoredClaim[] = [];
-  for (const link of await stores.incidents.links(incidentId)) {
-    const claim = await stores.claims.get(link.claimId);
-    if (!claim) continue;
-    if (!reports.has(claim.reportId)) reports.set(claim.reportId, await stores.reports.get(claim.reportId));
-    out.push(storedClaim(claim, reports.get(claim.reportId)!));
-  }
-  return out;
+  return (await stores.claims.forIncident(incidentId)).map((c) =>
+    storedClaim(c, { outlet: c.outlet, published: c.published }),
+  );
 }
 
 export const EMPTY: IncidentFields = {

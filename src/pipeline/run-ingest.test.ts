@@ -101,6 +101,16 @@ describe('runIngest', () => {
     assert.equal(failed!.statusError, 'processing failed: cannot read this one');
   });
 
+  it('stores many reports in batches, and one failing report does not take its batch with it', async () => {
+    const list = Array.from({ length: 70 }, (_, i) => item(`r${i}`, i === 40 ? 'FAIL 40' : `report ${i}`));
+    const s = await runIngest({ store, items: items(list), process: oneClaim });
+    assert.deepEqual([s.read, s.new, s.processed, s.processFailed, s.claims], [70, 70, 69, 1, 69]);
+    assert.equal(await store.reports.count(), 70);
+    assert.equal(await store.claims.count(), 69);
+    assert.equal((await store.reports.latest('r40'))!.status, 'failed');
+    assert.equal((await store.reports.latest('r41'))!.status, 'processed');
+  });
+
   it('goes on when one report cannot be stored', async () => {
     const broken = item('x', 'fine');
     (broken as { report: ReceivedReport }).report.bytes = undefined as unknown as Uint8Array;

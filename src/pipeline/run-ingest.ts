@@ -1,7 +1,9 @@
 /**
- * Ingest as a resumable run: each item is archived in its own transaction, then processed
- * (extraction, later clustering) in another. A run killed at any point leaves whole items only;
- * the next run first finishes the processing left pending, then skips bytes already stored.
+ * Ingest as a resumable run: items are archived and processed (extraction, clustering) in
+ * transactions of a few dozen; an item whose processing fails is archived alone and its failure
+ * recorded.
+ * A run killed at any point leaves whole items only; the next run first finishes the processing
+ * an earlier run left pending, then skips bytes already stored.
  */
 import type { AddOutcome, IngestItem, Report } from '../domain/report.ts';
 import type { AddReportResult, ChangeBy, Store, Stores } from '../domain/store.ts';
@@ -52,6 +54,24 @@ export interface IngestOptions {
 }
 
 const PROCESS = 'process';
+/**
+ * Items archived and processed per transaction. A run killed mid-batch loses that batch's work
+ * only; the next run reads those items again.
+ */
+const BATCH_ITEMS = 32;
+
+/** Items in groups of up to `size`, as they come. */
+async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 const INGEST = 'ingest';
 
 function oneLine(text: string): string {
@@ -118,17 +138,39 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
   }
 
-  for await (const item of options.items) {
-    summary.read++;
-    if (!item.ok) {
-      const refused = item.refused === true;
-      const error = oneLine(item.error);
-      if (refused) summary.refused++;
-      else summary.failed++;
-      summary.problems.push({ source: item.source, error, refused });
-      await store.jobs.finish(INGEST, item.source, 'failed', refused ? `refused: ${error}` : error);
-      emit({ kind: 'failed', source: item.source, error, refused });
-      continue;
+  /** Archives one item and, when it is new, processes it, in the caller's transaction. */
+  const storeAndProcess = async (
+    report: IngestItem & { ok: true },
+    stores: Stores,
+  ): Promise<{ stored: AddReportResult; processed: Processed | null }> => {
+    const added = await stores.reports.add(report.report, by);
+    await stores.jobs.finish(INGEST, report.report.source, 'done', null, added.report.id);
+    if (!process || added.report.status !== 'pending') return { stored: added, processed: null };
+    const result = await process(added.report, stores);
+    await stores.reports.setStatus(added.report.id, 'processed', null, result.language ?? null);
+    return { stored: added, processed: result };
+  };
+
+  const count = (source: string, done: { stored: AddReportResult; processed: Processed | null }): void => {
+    const { stored, processed } = done;
+    if (stored.outcome === 'new') summary.new++;
+    else if (stored.outcome === 'new-version') summary.versions++;
+    else summary.unchanged++;
+    emit({ kind: 'stored', source, outcome: stored.outcome, report: stored.report });
+    if (processed !== null) {
+      summary.processed++;
+      summary.claims += processed.claims;
+      emit({ kind: 'processed', report: stored.report, claims: processed.claims });
+    }
+  };
+
+  /** One item in its own transaction; when processing fails, the report is archived alone and the failure recorded. */
+  const storeAlone = async (item: IngestItem & { ok: true }): Promise<void> => {
+    try {
+      count(item.report.source, await store.transaction((stores) => storeAndProcess(item, stores)));
+      return;
+    } catch {
+      // Processing failed (or the store did): archive the report without it, below.
     }
     let toProcess = false;
     let stored: AddReportResult;
@@ -136,25 +178,56 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       stored = await store.transaction(async (stores) => {
         const added = await stores.reports.add(item.report, by);
         await stores.jobs.finish(INGEST, item.report.source, 'done', null, added.report.id);
-        // A report stored earlier without processing (--no-extract) is processed now.
         toProcess = process !== null && process !== undefined && added.report.status === 'pending';
         if (toProcess) await stores.jobs.enqueue(PROCESS, String(added.report.id), added.report.id);
         return added;
       });
     } catch (err) {
       // The item's transaction rolled back whole (a busy or full disk, another writer's copy of
-      // the same bytes); the batch goes on and a later run stores it.
+      // the same bytes); the run goes on and a later run stores it.
       const error = `could not store: ${oneLine(err instanceof Error ? err.message : String(err))}`;
       summary.failed++;
       summary.problems.push({ source: item.report.source, error, refused: false });
       emit({ kind: 'failed', source: item.report.source, error, refused: false });
-      continue;
+      return;
     }
-    if (stored.outcome === 'new') summary.new++;
-    else if (stored.outcome === 'new-version') summary.versions++;
-    else summary.unchanged++;
-    emit({ kind: 'stored', source: item.report.source, outcome: stored.outcome, report: stored.report });
+    count(item.report.source, { stored, processed: null });
     if (toProcess) await processOne(stored.report);
+  };
+
+  for await (const batch of batches(options.items, BATCH_ITEMS)) {
+    const good: Array<IngestItem & { ok: true }> = [];
+    for (const item of batch) {
+      summary.read++;
+      if (item.ok) {
+        good.push(item);
+        continue;
+      }
+      const refused = item.refused === true;
+      const error = oneLine(item.error);
+      if (refused) summary.refused++;
+      else summary.failed++;
+      summary.problems.push({ source: item.source, error, refused });
+      await store.jobs.finish(INGEST, item.source, 'failed', refused ? `refused: ${error}` : error);
+      emit({ kind: 'failed', source: item.source, error, refused });
+    }
+    if (good.length === 0) continue;
+    // The batch in one transaction: one commit for many reports. Should any item fail, the batch
+    // rolls back whole and its items are taken one at a time.
+    let results: Array<{ stored: AddReportResult; processed: Processed | null }> | null = null;
+    if (good.length > 1) {
+      try {
+        results = await store.transaction(async (stores) => {
+          const out = [];
+          for (const item of good) out.push(await storeAndProcess(item, stores));
+          return out;
+        });
+      } catch {
+        results = null;
+      }
+    }
+    if (results === null) for (const item of good) await storeAlone(item);
+    else results.forEach((r, i) => count(good[i]!.report.source, r));
   }
   return summary;
 }

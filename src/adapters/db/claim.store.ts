@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ExtractedEvent } from '../../domain/extraction.ts';
-import type { Claim, ClaimStore, Neighbourhood } from '../../domain/store.ts';
+import type { Claim, ClaimStore, Neighbourhood, SourcedClaim } from '../../domain/store.ts';
 import { atomic, now, type Db } from './atomic.ts';
 import { auditStore } from './audit.store.ts';
 import type { ClaimsTable } from './schema.ts';
@@ -94,6 +94,24 @@ export function claimStore(db: Db): ClaimStore {
         .orderBy('idx')
         .execute();
       return rows.map(toClaim);
+    },
+    async forIncident(incidentId: number): Promise<SourcedClaim[]> {
+      const rows = await db
+        .selectFrom('incident_claims')
+        .innerJoin('claims', 'claims.id', 'incident_claims.claim_id')
+        .innerJoin('reports', 'reports.id', 'claims.report_id')
+        .select([
+          'claims.id',
+          'claims.report_id',
+          'claims.idx',
+          'claims.event',
+          'reports.outlet',
+          'reports.published',
+        ])
+        .where('incident_claims.incident_id', '=', incidentId)
+        .orderBy('claims.id')
+        .execute();
+      return rows.map((r) => ({ ...toClaim(r), outlet: r.outlet, published: r.published }));
     },
     async get(id: number): Promise<Claim | null> {
       const row = await db.selectFrom('claims').select(CLAIM).where('id', '=', id).executeTakeFirst();

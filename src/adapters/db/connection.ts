@@ -6,6 +6,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase,
 } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -24,9 +25,33 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** How many distinct statements stay prepared; queries with long IN lists can make many. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as the dialect sees it, with prepared statements kept for reuse: preparing a
+ * statement costs as much as running a small one, and ingest runs the same few dozen many times.
+ */
+function cachingStatements(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (sql) => {
+      let stmt = cache.get(sql);
+      if (stmt === undefined) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        stmt = raw.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #database: BetterSqlite3.Database;
-  constructor(database: BetterSqlite3.Database) {
+  readonly #database: SqliteDatabase;
+  constructor(raw: BetterSqlite3.Database) {
+    const database = cachingStatements(raw);
     super({ database });
     this.#database = database;
   }
