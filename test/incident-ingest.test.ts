@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
-import { openStore, reportProcessor, type OpenedStore } from '../src/compose.ts';
+import { incidentOptions, openStore, reportProcessor, type OpenedStore } from '../src/compose.ts';
+import { clusterUnlinked } from '../src/pipeline/build-incidents.ts';
 import type { IngestItem } from '../src/domain/report.ts';
 import { runIngest } from '../src/pipeline/run-ingest.ts';
 
@@ -132,5 +133,25 @@ describe('ingest builds incidents', () => {
     assert.equal((await o.store.incidents.links(first.id)).length, 2);
     // "At least 19" leaves the top open once no exact figure is above it.
     assert.deepEqual([first.killedMin, first.killedMax], [11, null]);
+  });
+
+  it('places claims stored without clustering (an older database) into incidents, once', async () => {
+    const o = await open();
+    // Extraction only, as a store written before clustering existed holds its claims.
+    const summary = await runIngest({
+      store: o.store,
+      items: items(SAME_STRIKE),
+      process: reportProcessor(),
+    });
+    assert.equal(summary.claims, 3);
+    assert.equal(await o.store.incidents.count(), 0);
+    const first = await clusterUnlinked(o.store, incidentOptions(o));
+    assert.deepEqual([first.created, first.joined, first.reports], [1, 2, 3]);
+    const [incident] = await o.store.incidents.near({ from: '2017-03-01', to: '2017-03-31' });
+    assert.equal(incident!.grading, 'Contested');
+    assert.equal((await o.store.incidents.links(incident!.id)).length, 3);
+    const again = await clusterUnlinked(o.store, incidentOptions(o));
+    assert.deepEqual([again.created, again.joined], [0, 0]);
+    assert.equal(await o.store.incidents.count(), 1);
   });
 });

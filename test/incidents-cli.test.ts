@@ -185,6 +185,14 @@ describe('strikewatch incidents and show', () => {
     assert.match(shown, /claims \(3\):/);
     assert.match(shown, /analyst:tester pin-apart claim 3/);
     assert.match(shown, /3 \(1 claims\) merged into 1: same raid/);
+    const check = run(['db', 'check', '--db', db]);
+    assert.match(
+      check.stdout,
+      / 2 incidents \(and 1 emptied by merges or new report versions, kept for their history\);/,
+    );
+    const emptied = run(['show', '3', '--db', db]);
+    assert.equal(emptied.status, 0, emptied.stderr);
+    assert.match(emptied.stdout, /claims \(0\)/);
     const bad = run(['incident', 'merge', '1', '1', '--db', db]);
     assert.equal(bad.status, 1);
     assert.equal(bad.stderr, 'strikewatch: cannot merge 1 with itself\n');

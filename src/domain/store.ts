@@ -68,8 +68,8 @@ export interface ClaimStore {
   get(id: number): Promise<Claim | null>;
   /** Dated claims in a window of days (and box), for clustering. */
   near(where: Neighbourhood): Promise<Claim[]>;
-  /** Claims linked to no incident yet. */
-  unlinked(limit?: number): Promise<Claim[]>;
+  /** Claims linked to no incident, by id, from the first id after `after`. */
+  unlinked(limit?: number, after?: number): Promise<Claim[]>;
   count(): Promise<number>;
 }
 
@@ -139,7 +139,10 @@ export interface IncidentStore {
   unlink(claimId: number, by: ChangeBy): Promise<void>;
   links(incidentId: number): Promise<IncidentLink[]>;
   incidentOf(claimId: number): Promise<number | null>;
+  /** Incidents with claims; those emptied by a merge or a re-extraction are kept for their history, not counted. */
   count(): Promise<number>;
+  /** Incidents left without claims (merged into another, or their reports extracted again). */
+  countEmptied(): Promise<number>;
 }
 
 export interface AuditEntry {

@@ -195,3 +195,44 @@ export function buildingIncidents(process: ReportProcessor, options: IncidentOpt
     return done;
   };
 }
+
+export interface BackfillCounts extends ClusterCounts {
+  reports: number;
+}
+
+/** Claims per transaction when placing claims that are in no incident. */
+const BACKFILL_BATCH = 500;
+
+/**
+ * Places every claim that is in no incident (claims stored before clustering existed, or by a run
+ * that stopped between extraction and clustering): report by report, oldest claims first, each
+ * batch in its own transaction. Claims the cluster stage skips (background mentions too vague to
+ * stand alone) stay out. Running it again changes nothing.
+ */
+export async function clusterUnlinked(
+  store: { transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>; claims: Stores['claims'] },
+  options: IncidentOptions,
+  onBatch?: (counts: BackfillCounts) => void,
+): Promise<BackfillCounts> {
+  const counts: BackfillCounts = { joined: 0, created: 0, skipped: 0, reports: 0 };
+  let after = 0;
+  for (;;) {
+    const claims = await store.claims.unlinked(BACKFILL_BATCH, after);
+    if (claims.length === 0) return counts;
+    after = claims.at(-1)!.id;
+    const byReport = new Map<number, Claim[]>();
+    for (const c of claims) byReport.set(c.reportId, [...(byReport.get(c.reportId) ?? []), c]);
+    await store.transaction(async (stores) => {
+      for (const [reportId, own] of byReport) {
+        const report = await stores.reports.get(reportId);
+        if (!report) continue;
+        const done = await clusterReportClaims(report, own, stores, options);
+        counts.joined += done.joined;
+        counts.created += done.created;
+        counts.skipped += done.skipped;
+        counts.reports++;
+      }
+    });
+    onBatch?.(counts);
+  }
+}

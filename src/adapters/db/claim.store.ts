@@ -124,10 +124,11 @@ export function claimStore(db: Db): ClaimStore {
         .execute();
       return rows.map(toClaim);
     },
-    async unlinked(limit = 1000): Promise<Claim[]> {
+    async unlinked(limit = 1000, after = 0): Promise<Claim[]> {
       const rows = await db
         .selectFrom('claims')
         .select(CLAIM)
+        .where('id', '>', after)
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(selectFrom('incident_claims').select('claim_id').whereRef('claim_id', '=', 'claims.id')),

@@ -63,6 +63,9 @@ function fieldsOf(i: StoredIncident): IncidentFields {
   return fields;
 }
 
+/** Incidents that hold claims: those a merge emptied stay in the table for their history. */
+const HAS_CLAIMS = sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE ic.incident_id = incidents.id)`;
+
 export function incidentStore(db: Db): IncidentStore {
   const get = async (id: number): Promise<StoredIncident | null> => {
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -124,10 +127,7 @@ export function incidentStore(db: Db): IncidentStore {
       return rows.map(toIncident);
     },
     async list(filter = {}): Promise<StoredIncident[]> {
-      let q = db
-        .selectFrom('incidents')
-        .selectAll()
-        .where(sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE ic.incident_id = incidents.id)`);
+      let q = db.selectFrom('incidents').selectAll().where(HAS_CLAIMS);
       if (filter.from) q = q.where('date', '>=', filter.from);
       if (filter.to) q = q.where('date', '<=', `${filter.to}\uffff`);
       if (filter.grading) q = q.where(sql<SqlBool>`lower(grading) = lower(${filter.grading})`);
@@ -240,6 +240,15 @@ export function incidentStore(db: Db): IncidentStore {
       const row = await db
         .selectFrom('incidents')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(HAS_CLAIMS)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async countEmptied(): Promise<number> {
+      const row = await db
+        .selectFrom('incidents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(sql<SqlBool>`NOT ${HAS_CLAIMS}`)
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },

@@ -6,6 +6,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerExport } from './commands/export.ts';
 import { registerAnalyst } from './commands/analyst.ts';
+import { registerCluster } from './commands/cluster.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   registerIncidents(program, setCode);
   registerExport(program, setCode);
   registerAnalyst(program, setCode);
+  registerCluster(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -44,14 +44,19 @@ export function registerDb(program: Command, setCode: (code: number) => void): v
       const { store, migration } = result;
       try {
         const problems = result.integrityProblems();
-        const [reports, claims, incidents, pending] = await Promise.all([
+        const [reports, claims, incidents, emptied, pending] = await Promise.all([
           store.reports.count(),
           store.claims.count(),
           store.incidents.count(),
+          store.incidents.countEmptied(),
           store.jobs.counts('process'),
         ]);
+        const kept =
+          emptied > 0
+            ? ` (and ${emptied} emptied by merges or new report versions, kept for their history)`
+            : '';
         console.log(
-          `${path}: schema version ${migration.to}; ${reports} reports, ${claims} claims, ${incidents} incidents; ${pending.pending} reports waiting for processing`,
+          `${path}: schema version ${migration.to}; ${reports} reports, ${claims} claims, ${incidents} incidents${kept}; ${pending.pending} reports waiting for processing`,
         );
         if (problems.length > 0) {
           for (const p of problems) console.error(`strikewatch: ${path}: ${p}`);
