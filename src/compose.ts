@@ -23,6 +23,8 @@ import { buildingIncidents, type IncidentOptions } from './pipeline/build-incide
 import { isGridded, nameKey } from './stages/cluster/index.ts';
 import type { IncidentIndex } from './domain/incident-index.ts';
 import type { Lexicon } from './domain/lexicon.ts';
+import type { OutletKind } from './domain/incident.ts';
+import { outletKinds } from './domain/outlet-kind.ts';
 import type { ReportProcessor } from './pipeline/run-ingest.ts';
 
 let resolver: PlaceResolver | undefined;
@@ -43,6 +45,14 @@ function shippedLexicon(): Lexicon {
 /** An extractor wired to the shipped gazetteer and lexicons. */
 export function loadExtractor(): Extractor {
   return createExtractor({ resolver: placeResolver(), lexicon: shippedLexicon() });
+}
+
+let kindOf: ((outlet: string | null) => OutletKind | null) | undefined;
+
+/** The kind of an outlet by its name (data/lexicon/outlet-kinds.json), null when not listed. */
+export function outletKindOf(): (outlet: string | null) => OutletKind | null {
+  kindOf ??= outletKinds(shippedLexicon().outletKinds ?? {});
+  return kindOf;
 }
 
 /** Display names of the lexicon's belligerents, by code. */
@@ -128,7 +138,8 @@ export async function* openIngestSources(
       yield { ok: false, source: item.source, error: item.error, refused: item.refused === true };
       continue;
     }
-    yield { ok: true, report: { ...item.received, doc: item.doc, source: item.source } };
+    const outletKind = outletKindOf()(item.doc.outlet);
+    yield { ok: true, report: { ...item.received, doc: item.doc, source: item.source, outletKind } };
   }
 }
 
@@ -139,7 +150,7 @@ export function estimateIngestItems(inputs: string[], options: IngestSourceOptio
 
 /** The store's incident index and the lexicon's labels, for the pipeline's incident steps. */
 export function incidentOptions(opened: OpenedStore): IncidentOptions {
-  return { index: opened.incidentIndex(), labels: belligerentLabels() };
+  return { index: opened.incidentIndex(), labels: belligerentLabels(), outletKind: outletKindOf() };
 }
 
 /**

@@ -102,6 +102,9 @@ describe('strikewatch incidents and show', () => {
     assert.match(r.stdout, /linked by cluster:match: joins 1: same place/);
     assert.match(r.stdout, /killed: "At least 19 civilians"/);
     assert.match(r.stdout, /cluster:no-match create incident 1/);
+    // Each source with its outlet and the outlet's kind, when the lexicon knows it.
+    assert.match(r.stdout, /from report 1 \(Step News, local media\)/);
+    assert.match(r.stdout, /\(Syrian Observatory, monitor\)/);
   });
 
   it('exports CSV, GeoJSON and JSON lines', () => {

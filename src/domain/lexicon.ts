@@ -1,3 +1,4 @@
+import type { OutletKind } from './incident.ts';
 /** Word lists that drive extraction: data, loaded from data/lexicon, so a new conflict is a data change. */
 export interface BelligerentEntry {
   code: string;
@@ -19,9 +20,13 @@ export interface WeaponEntry {
   strike_type: string;
 }
 
+/** Outlet names by kind (data/lexicon/outlet-kinds.json). */
+export type OutletKinds = Partial<Record<OutletKind, string[]>>;
+
 export interface Lexicon {
   belligerents: BelligerentEntry[];
   weapons: WeaponEntry[];
   /** Outlet and monitor names that must never be read as places, dates or people. */
   outlets: string[];
+  outletKinds?: OutletKinds;
 }

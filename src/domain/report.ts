@@ -20,6 +20,8 @@ export interface ReceivedReport {
   retrieved: string;
   /** Where it came from, for messages: `file:line` or a URL. */
   source: string;
+  /** The kind of its outlet (local media, monitor, state media...), when known. */
+  outletKind?: string | null;
 }
 
 /** A stored report: one version of the document at `key`. */

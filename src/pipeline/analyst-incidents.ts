@@ -40,7 +40,10 @@ export async function mergeInStore(
   decision: AnalystDecision,
 ): Promise<number> {
   const [a, b] = [await footprint(target, options), await footprint(source, options)];
-  const claims = [...(await incidentClaims(target, stores)), ...(await incidentClaims(source, stores))];
+  const claims = [
+    ...(await incidentClaims(target, stores, options)),
+    ...(await incidentClaims(source, stores, options)),
+  ];
   const result = mergeIncidents(a, b, claims, decision);
   if (!result.ok) throw new Error(result.problem);
   const by: ChangeBy = { actor: `analyst:${decision.by}`, reason: result.audit.reason };
@@ -61,7 +64,7 @@ export async function splitInStore(
   decision: AnalystDecision,
 ): Promise<number> {
   const fp = await footprint(id, options);
-  const claims = await incidentClaims(id, stores);
+  const claims = await incidentClaims(id, stores, options);
   const by: ChangeBy = { actor: `analyst:${decision.by}`, reason: decision.why };
   const created = await stores.incidents.create(EMPTY, by);
   const result = splitIncident(fp, claims, claimIds.map(String), String(created.id), decision);

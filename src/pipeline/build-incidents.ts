@@ -4,7 +4,7 @@
  * that decided it, and the incident is assessed again over all its claims.
  */
 import type { IncidentIndex } from '../domain/incident-index.ts';
-import type { IncidentFootprint, StoredClaim } from '../domain/incident.ts';
+import type { IncidentFootprint, OutletKind, StoredClaim } from '../domain/incident.ts';
 import type { Report } from '../domain/report.ts';
 import type { ChangeBy, Claim, IncidentFields, StoredIncident, Stores } from '../domain/store.ts';
 import { assessIncident } from '../stages/assess/index.ts';
@@ -16,24 +16,34 @@ export interface IncidentOptions {
   index: IncidentIndex;
   /** Display names per belligerent code, from the lexicon. */
   labels: Readonly<Record<string, string>>;
+  /** The kind of an outlet (local media, monitor, state media...), when known. */
+  outletKind?: (outlet: string | null) => OutletKind | null;
 }
 
 /** A stored claim as the cluster and assess stages see it: ids as text, with its report's outlet and day. */
-export function storedClaim(claim: Claim, report: Pick<Report, 'outlet' | 'published'> | null): StoredClaim {
+export function storedClaim(
+  claim: Claim,
+  report: Pick<Report, 'outlet' | 'published'> | null,
+  outletKind: OutletKind | null = null,
+): StoredClaim {
   return {
     id: String(claim.id),
     reportId: String(claim.reportId),
     outlet: report?.outlet ?? null,
-    outletKind: null,
+    outletKind,
     published: report?.published?.slice(0, 10) ?? null,
     event: claim.event,
   };
 }
 
 /** The claims linked to an incident, oldest first, each with its report's outlet and day. */
-export async function incidentClaims(incidentId: number, stores: Stores): Promise<StoredClaim[]> {
+export async function incidentClaims(
+  incidentId: number,
+  stores: Stores,
+  options?: Pick<IncidentOptions, 'outletKind'>,
+): Promise<StoredClaim[]> {
   return (await stores.claims.forIncident(incidentId)).map((c) =>
-    storedClaim(c, { outlet: c.outlet, published: c.published }),
+    storedClaim(c, { outlet: c.outlet, published: c.published }, options?.outletKind?.(c.outlet) ?? null),
   );
 }
 
@@ -95,7 +105,7 @@ export async function reassess(
   options: IncidentOptions,
   by: ChangeBy,
 ): Promise<StoredIncident> {
-  const claims = await incidentClaims(incidentId, stores);
+  const claims = await incidentClaims(incidentId, stores, options);
   return stores.incidents.update(incidentId, incidentFields(footprint, claims, options.labels), by);
 }
 
@@ -110,7 +120,7 @@ export async function refreshIncidents(
   by: ChangeBy,
 ): Promise<void> {
   for (const id of ids) {
-    const claims = await incidentClaims(id, stores);
+    const claims = await incidentClaims(id, stores, options);
     const footprint = footprintFromClaims(String(id), claims);
     if (footprint === null) options.index.remove(String(id));
     else options.index.put(footprint);
@@ -134,7 +144,11 @@ export async function clusterReportClaims(
   const counts: ClusterCounts = { joined: 0, created: 0, skipped: 0 };
   let provisional = 0;
   for (const claim of claims) {
-    const added = addClaim(storedClaim(claim, report), options.index, () => `new-${++provisional}`);
+    const added = addClaim(
+      storedClaim(claim, report, options.outletKind?.(report.outlet) ?? null),
+      options.index,
+      () => `new-${++provisional}`,
+    );
     const { decision } = added;
     if (added.footprint === null || decision.kind === 'skip') {
       counts.skipped++;

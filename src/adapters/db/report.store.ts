@@ -51,12 +51,13 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function outletId(db: Db, name: string | null): Promise<number | null> {
+/** The outlet's row id, created on first sight; a kind learnt later fills one not known before. */
+async function outletId(db: Db, name: string | null, kind: string | null): Promise<number | null> {
   if (name === null) return null;
   await db
     .insertInto('outlets')
-    .values({ name, kind: null, created_at: now() })
-    .onConflict((oc) => oc.column('name').doNothing())
+    .values({ name, kind, created_at: now() })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ kind: sql`coalesce(outlets.kind, excluded.kind)` }))
     .execute();
   const row = await db.selectFrom('outlets').select('id').where('name', '=', name).executeTakeFirst();
   return row?.id ?? null;
@@ -93,7 +94,7 @@ export function reportStore(db: Db): ReportStore {
             bytes: received.bytes,
             media_type: received.mediaType,
             url: doc.url,
-            outlet_id: await outletId(trx, doc.outlet),
+            outlet_id: await outletId(trx, doc.outlet, received.outletKind ?? null),
             outlet: doc.outlet,
             language: received.language,
             published: doc.published,

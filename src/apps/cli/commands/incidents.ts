@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { databasePath, openExistingStore, type OpenedStore } from '../../../compose.ts';
+import { databasePath, openExistingStore, outletKindOf, type OpenedStore } from '../../../compose.ts';
 import type { Assessment } from '../../../domain/grading.ts';
 import type { IncidentFilter, StoredIncident, Stores } from '../../../domain/store.ts';
 import { isIsoDay } from '../../../domain/validate-extraction.ts';
@@ -171,10 +171,13 @@ async function show(stores: Stores, id: number): Promise<string[]> {
   }
   const claims = await claimsOf(stores, id);
   lines.push('', `claims (${claims.length}):`);
+  const kindOf = outletKindOf();
   for (const { link, claim, report } of claims) {
     const e = claim.event;
+    const kind = kindOf(report?.outlet ?? null);
+    const outlet = report?.outlet ? ` (${report.outlet}${kind ? `, ${kind}` : ''})` : '';
     lines.push(
-      `  claim ${claim.id} from report ${claim.reportId}${report?.outlet ? ` (${report.outlet})` : ''}: ${report?.url ?? report?.key ?? '-'}`,
+      `  claim ${claim.id} from report ${claim.reportId}${outlet}: ${report?.url ?? report?.key ?? '-'}`,
       `    ${e.date ?? 'undated'} ${e.place ?? 'unplaced'}; killed ${formatRange(e.killed)}, civilians ${formatRange(e.civilians_killed)}, injured ${formatRange(e.injured)}`,
       `    linked by ${link.linkedBy}${link.pinnedBy ? ` (pinned by ${link.pinnedBy})` : ''}: ${link.reason ?? '-'}`,
     );
