@@ -198,4 +198,15 @@ describe('deployments', () => {
     const doc = run('Moscow has deployed Su-34 bombers to an air base near Latakia in recent weeks.');
     assert.equal(doc.events.length, 0);
   });
+
+  it('keeps a strike whose perpetrator is named only in a broad mention folded into it, in a text that also tells of rebel attacks', () => {
+    const doc = run(
+      'Government warplanes bombed Hama on Sunday, killing at least 12 people, a monitor said.\n\n' +
+        'An attack on the village of Kafr Zeita killed at least 12 people, the monitor said. ' +
+        'Rebels have launched assaults on army positions nearby.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.place, 'Kafr Zeita');
+    assert.ok(doc.events[0]!.attributed.some((a) => a.belligerent === 'syria-regime'));
+  });
 });

@@ -235,18 +235,20 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     // An event nobody pins on a state force, in a text that pins the attack on a non-state group
     // (rebel rockets, "terrorist" mortars, tunnel bombs), is not a strike of this record.
     const nonStateText = NON_STATE_AGENT.test(fold(text));
+    const stateNamed = (e: ExtractedEvent): boolean => e.attributed.some((a) => a.belligerent !== 'unknown');
     built.forEach((b, i) => {
       if (plan.has(i)) return;
-      if (nonStateText && !b.event.attributed.some((a) => a.belligerent !== 'unknown')) return;
       const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
-      if (joined.length === 0) {
-        events.push(b.event);
-        return;
+      let event = b.event;
+      if (joined.length > 0) {
+        const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
+          (x, y) => x.sentence.start - y.sentence.start,
+        );
+        event = buildEvent({ ...b.source, facts: merged }, text, published, docPlace, facts);
       }
-      const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
-        (x, y) => x.sentence.start - y.sentence.start,
-      );
-      events.push(buildEvent({ ...b.source, facts: merged }, text, published, docPlace, facts));
+      // Judged after the folding: a broad mention folded in may be what names the state force.
+      if (nonStateText && !stateNamed(event)) return;
+      events.push(event);
     });
     const voice = doc.outlet ? stateVoice(doc.outlet) : null;
     if (voice) {
