@@ -209,4 +209,14 @@ describe('deployments', () => {
     assert.equal(doc.events[0]!.place, 'Kafr Zeita');
     assert.ok(doc.events[0]!.attributed.some((a) => a.belligerent === 'syria-regime'));
   });
+
+  it('does not date a strike by the byline ("Posted on ...")', () => {
+    const doc = run(
+      'Posted on April 2 2017 by Staff Writer Beirut A medical charity said government helicopters bombed Kafr Zeita on March 25. ' +
+        'The strike hit the entrance of the town hospital, killing two nurses.',
+      '2017-04-02',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.date, '2017-03-25');
+  });
 });

@@ -583,11 +583,15 @@ function withFacility(place: PlaceMention, f: SentenceFacts | null): string {
 /** The publication dateline at the top of the text is when it was written, not when a strike happened. */
 function isDateline(m: DateMention, published: string | null, fullText: string): boolean {
   if (m.start >= 400 || m.kind !== 'explicit' || m.date === null || m.date !== published) return false;
+  // "Posted on April 2 2017", "Published on ...", "Last updated: ...": the byline's date.
+  if (BYLINE_DATE.test(fullText.slice(Math.max(0, m.start - 24), m.start))) return true;
   if (/^(?:on|the)\b/i.test(m.text)) return false;
   return !/\b(?:on|since|from|of|until|by)\s+(?:the\s+)?$/i.test(
     fullText.slice(Math.max(0, m.start - 12), m.start),
   );
 }
+
+const BYLINE_DATE = /\b(?:posted|published|updated|update)\s*:?\s*(?:on\s+)?$/i;
 
 /** An event dated well before publication is earlier context. */
 function isBackground(date: DateMention | null, published: string | null): boolean {
