@@ -216,3 +216,14 @@ test('"the number of people killed ... has risen to at least 35" is a killed tol
     [['killed', { min: 35, max: null }, true]],
   );
 });
+
+test('"a hundred" followed by a noun is a hundred; a number word may follow it', () => {
+  assert.deepEqual(main('The jets killed about a hundred fighters near the town.')?.range, {
+    min: 100,
+    max: 100,
+  });
+  assert.deepEqual(main('The raid killed one hundred and twenty-five people.')?.range, {
+    min: 125,
+    max: 125,
+  });
+});

@@ -50,7 +50,7 @@ export interface NumberMention {
 }
 
 const WORD_RE =
-  /\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?[a-z-]+)?|(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|half\s+a\s+dozen|dozens|scores|hundreds|tens|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand)\b/g;
+  /\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?(?:(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?|(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|half\s+a\s+dozen|dozens|scores|hundreds|tens|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand)\b/g;
 // "a"/"an" starting a word: the word start is checked in findNumbers (a leading \b is slower).
 const SINGLE_RE =
   /(?:a|an)(?=\s+(?:(?:young|little|pregnant|elderly|syrian|local|palestinian)\s+)?(?:woman|man|child|boy|girl|baby|infant|civilian|soldier|fighter|medic|paramedic|journalist|teenager|person|toddler|mother|father)\b)/g;
