@@ -132,3 +132,12 @@ test('a side speaking of its own strike confirms it; "assessing" reports of it i
     ['us-coalition/unsure'],
   );
 });
+
+test("Syrian aircraft on their own are the government's", () => {
+  assert.deepEqual(claims('Syrian warplanes destroyed a convoy near the town, killing forty fighters.'), [
+    'syria-regime/blames',
+  ]);
+  assert.deepEqual(claims('Syrian helicopters dropped barrel bombs on the village.'), [
+    'syria-regime/blames',
+  ]);
+});
