@@ -219,4 +219,15 @@ describe('deployments', () => {
     assert.equal(doc.events.length, 1);
     assert.equal(doc.events[0]!.date, '2017-03-25');
   });
+
+  it('dates a strike by the day a source spoke when a photo caption runs into its sentence', () => {
+    const doc = run(
+      'Jets pound eastern town\n\n' +
+        'Warplanes are seen over Idlib province March 2 2017 (Example Agency) The toll from air strikes on the town of Maarat al-Numan has risen to 30 people, the monitor said on Sunday.',
+      '2017-04-10',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.date, '2017-04-09');
+    assert.equal(doc.events[0]!.background, false);
+  });
 });

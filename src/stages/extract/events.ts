@@ -449,9 +449,10 @@ function chooseDate(
         (m.precision === 'range' || vagueness(m) === 'occasion' || vagueness(m) === 'period'),
     );
     if (open) return null;
-    // The report day stands for the strike only when its sentence gives no other time.
+    // The report day stands for the strike only when its sentence gives no other time (a photo
+    // caption's date run into the sentence is none).
     const said = usable.find((m) => m.role === 'report' && m.precision === 'day');
-    if (said && !spoken && usable.every((m) => m === said || m.role === 'report'))
+    if (said && !spoken && usable.every((m) => m === said || m.role !== undefined))
       spoken = { mention: said, fact: f };
     const rough = usable.find((m) => m.date !== null);
     if (rough && !coarse) coarse = { mention: rough, fact: f };
