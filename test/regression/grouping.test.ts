@@ -230,4 +230,14 @@ describe('deployments', () => {
     assert.equal(doc.events[0]!.date, '2017-04-09');
     assert.equal(doc.events[0]!.background, false);
   });
+
+  it('gives a strike told with "also" the day of the news before it, not that of a later sentence', () => {
+    const doc = run(
+      'On Saturday government shelling on the village of Mesraba killed four civilians, the monitor said. ' +
+        'In the town of Harasta shells also hit a market, wounding nine people. ' +
+        'On Thursday seven people were killed in the Eastern Ghouta region.',
+    );
+    const harasta = doc.events.find((e) => e.place === 'Harasta');
+    assert.equal(harasta?.date, '2017-04-08');
+  });
 });

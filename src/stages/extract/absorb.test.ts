@@ -54,6 +54,15 @@ test('a broad toll that is the sum of the places named is left out', () => {
   assert.deepEqual([...plan], [[0, DROP]]);
 });
 
+test('a broad toll that sums some of the places named (another told with a later figure) is left out', () => {
+  const broad = { ...raqqaCity, killed: { min: 8, max: 8 } };
+  const parts = [item(village('A', 5), 10), item(village('B', 3), 20), item(village('C', 2), 30)];
+  assert.deepEqual([...planAbsorption([item(broad, 0), ...parts])], [[0, DROP]]);
+  // A total none of the sums reaches is another figure: it stays.
+  const nine = { ...raqqaCity, killed: { min: 9, max: 9 } };
+  assert.equal(planAbsorption([item(nine, 0), ...parts]).size, 0);
+});
+
 test('dates more than a day apart, or background and news, stay apart', () => {
   const dated = { ...raqqaCity, date: '2017-04-01' };
   assert.equal(

@@ -77,14 +77,28 @@ function overlaps(a: Range | null, b: Range | null): boolean {
 /** Plan value for a broad event that only totals the specific ones: it is left out. */
 export const DROP = -1;
 
+/**
+ * Whether the total is the sum of two or more of the parts' exact figures: all of them, or some
+ * (a part may be told with a figure of another day or a later update).
+ */
 function isSumOf(total: Range, parts: Array<Range | null>): boolean {
-  let sum = 0;
-  for (const p of parts) {
-    if (p === null || p.min === null || p.min !== p.max) return false;
-    sum += p.min;
+  const exact = parts.filter((p): p is Range => p !== null && p.min !== null && p.min === p.max);
+  if (exact.length < 2 || exact.length > MAX_SUMMED) return false;
+  const targets = [total.min, total.max].filter((t): t is number => t !== null);
+  for (let mask = 1; mask < 1 << exact.length; mask++) {
+    let n = 0;
+    let sum = 0;
+    for (let i = 0; i < exact.length; i++)
+      if (mask & (1 << i)) {
+        n++;
+        sum += exact[i]!.min!;
+      }
+    if (n >= 2 && targets.includes(sum)) return true;
   }
-  return total.min === sum || total.max === sum;
+  return false;
 }
+
+const MAX_SUMMED = 8;
 
 /**
  * Decides which broad events fold into which specific ones. Returns, for each absorbed index, the

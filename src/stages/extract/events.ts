@@ -456,6 +456,12 @@ function chooseDate(
       spoken = { mention: said, fact: f };
     const rough = usable.find((m) => m.date !== null);
     if (rough && !coarse) coarse = { mention: rough, fact: f };
+    // "X also hit Y": the place's own sentence, linked to the news before it and giving no day,
+    // takes that news's day before any later sentence's.
+    if (f === d.placeSentence && f.linked && usable.length === 0) {
+      const inherited = precedingDay(d, fullText, published, allFacts);
+      if (inherited) return inherited;
+    }
   }
   if (spoken) return spoken;
   // A month or a year where the event is told is its own time: it borrows no day from the lead.
@@ -516,18 +522,17 @@ function precedingDay(
 /**
  * Whether a sentence tells the news an event belongs to: it names no place, or the event's place or
  * an area containing it, and nothing more precise (then the event would be a wider re-telling of
- * that sentence's strike, not a part of it).
+ * that sentence's strike, not a part of it); or the event is linked to it ("also").
  */
 function sameNews(f: SentenceFacts, place: PlaceMention | null, linked: boolean): boolean {
   if (place === null) return true;
   const named = f.places.filter((p) => p.place.precision !== 'country');
   if (named.length === 0) return true;
+  // A sibling strike told with "also" shares the day whatever its place's size.
+  if (linked) return true;
   const rank = precisionRank(place.place);
   return (
-    (linked ||
-      named.some(
-        (q) => sameTarget(q.place, place.place) || (!q.weak && containsPlace(q.place, place.place)),
-      )) &&
+    named.some((q) => sameTarget(q.place, place.place) || (!q.weak && containsPlace(q.place, place.place))) &&
     !named.some((q) => !q.weak && precisionRank(q.place) < rank)
   );
 }
