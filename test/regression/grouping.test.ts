@@ -240,4 +240,14 @@ describe('deployments', () => {
     const harasta = doc.events.find((e) => e.place === 'Harasta');
     assert.equal(harasta?.date, '2017-04-08');
   });
+
+  it('keeps a toll told in the byline sentence for the strike of an earlier day', () => {
+    const doc = run(
+      'April 10 2017 Activists reported that at least 40 people died in barrel bomb attacks by government helicopters. ' +
+        'The bombs hit a camp near the town of Saraqeb on Saturday, killing mostly women and children.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.date, '2017-04-08');
+    assert.deepEqual(doc.events[0]!.killed, { min: 40, max: null });
+  });
 });

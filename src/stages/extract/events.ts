@@ -293,7 +293,12 @@ export function buildEvent(
   const otherDay = (f: SentenceFacts): boolean => {
     if (date?.precision !== 'day' || date.date === null) return false;
     const days = f.dates.filter(
-      (m) => m.precision === 'day' && m.kind !== 'vague' && m.role === undefined && m.date !== null,
+      (m) =>
+        m.precision === 'day' &&
+        m.kind !== 'vague' &&
+        m.role === undefined &&
+        m.date !== null &&
+        !isDateline(m, published, fullText),
     );
     return (
       days.length > 0 &&
