@@ -250,4 +250,20 @@ describe('deployments', () => {
     assert.equal(doc.events[0]!.date, '2017-04-08');
     assert.deepEqual(doc.events[0]!.killed, { min: 40, max: null });
   });
+
+  it('does not take a helicopter shot down for a strike', () => {
+    const doc = run(
+      'Four crew killed as army helicopter is shot down\n\n' +
+        'All four crew members of a Syrian army helicopter that was shot down over the town of Saraqeb on Sunday were killed, the defence ministry said.',
+    );
+    assert.equal(doc.events.length, 0);
+  });
+
+  it('does not report a car bombing with no named state force as a strike', () => {
+    const doc = run(
+      'Bomb blast kills 30 in Homs suburb\n\n' +
+        'At least 30 people were killed when a car bomb exploded in the town of Talbiseh on Friday. No group has claimed the bombing.',
+    );
+    assert.equal(doc.events.length, 0);
+  });
 });

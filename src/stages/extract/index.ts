@@ -55,7 +55,7 @@ const SEATS = new Set(['PPLA', 'PPLC']);
 const NON_STATE_GROUP =
   '(?:the )?(?:terrorists?|terrorist (?:groups?|organi[sz]ations?)|rebels?|militants?|jihadists?|insurgents?|armed groups?|gunmen|opposition (?:forces|fighters|groups?)|islamic state(?: group)?|is group|isis|daesh|nusra(?: front)?|al-nusra|jaish al-[a-z]+|ahrar al-sham|jabhat [a-z-]+|hayat tahrir al-sham)';
 const NON_STATE_AGENT = new RegExp(
-  `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to|blaming|blamed|blames) ${NON_STATE_GROUP}|${NON_STATE_GROUP}(?: [a-z-]+){0,3}? (?:fired|launched|shelled|shelling|set off|detonated|exploded|thrown|threw|lobbed)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?|bombs? in tunnels)\\b`,
+  `\\b(?:(?:fired|launched|shelled|targeted|carried out|set off|detonated|planted|claimed) by ${NON_STATE_GROUP}|(?:blamed on|attributed to|blaming|blamed|blames) ${NON_STATE_GROUP}|${NON_STATE_GROUP}(?: [a-z-]+){0,3}? (?:fired|launched|shelled|shelling|set off|detonated|exploded|thrown|threw|lobbed)|(?:terrorist|rebel|militant|jihadist|insurgent)s?'? (?:mortar|rocket|shell|artillery|missile)|tunnel bombs?|bombs? in tunnels|car bombs?|truck bombs?|suicide (?:bombers?|bombings?|attackers?|attacks?)|(?:bomb|explosive)-laden (?:cars?|trucks?|vehicles?)|improvised explosive devices?|booby-trapped (?:cars?|vehicles?))\\b`,
 );
 const STATEMENT_VOICE =
   /\b(?:the|its|a|in a|in its) (?:statement|communiqu[eé]|briefing|ministry|defen[cs]e ministry|general staff|command)\b,? (?:said|says|added|stated|noted|read|reported)\b|\baccording to (?:the|its|a) (?:statement|ministry|communiqu[eé]|briefing|general staff)\b|\b(?:the|a) (?:statement|communiqu[eé]) (?:said|read|added)\b/;
@@ -64,6 +64,10 @@ const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
+// An aircraft shot down or crashing is no strike, unless the sentence also tells of one.
+const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
+const STRUCK_FROM_THE_AIR =
+  /\b(?:air ?strikes?|air[- ]raids?|raids?|bomb(?:ed|ing|ings|s)?|struck|shell(?:ed|ing))\b/;
 const LINKED =
   /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
@@ -150,7 +154,8 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           warTotal ||
           (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
           EXCLUDED.test(lower) ||
-          (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)),
+          (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
+          (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
         linked: LINKED.test(lower),
       });
     }
