@@ -266,4 +266,13 @@ describe('deployments', () => {
     );
     assert.equal(doc.events.length, 0);
   });
+
+  it('reads "the province of X" as the governorate, which folds into the town struck there', () => {
+    const doc = run(
+      'Coalition strikes on the town of Abu Kamal killed 19 civilians on Sunday, the monitor said. ' +
+        'The toll of the coalition strikes in the province of Deir ez-Zor on Sunday may rise, state television said.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.place, 'Abu Kamal');
+  });
 });

@@ -136,7 +136,10 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const end = offset + name.length;
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
-      const query = typeWord === 'province' || typeWord === 'governorate' ? `${name} ${typeWord}` : name;
+      // "Raqqa province", "the province of Raqqa": the governorate, not its capital.
+      const typeBefore = n === words.length ? (trigger()?.[2]?.toLowerCase() ?? null) : null;
+      const province = [typeWord, typeBefore].find((t) => t === 'province' || t === 'governorate');
+      const query = province ? `${name} ${province}` : name;
       resolve ??= cachedResolver(resolver, ctx);
       const place = resolve(query);
       if (!place) continue;
