@@ -275,4 +275,15 @@ describe('deployments', () => {
     assert.equal(doc.events.length, 1);
     assert.equal(doc.events[0]!.place, 'Abu Kamal');
   });
+
+  it('places a strike told "outside" a city in the district named next, and leaves out the toll of a rebel rocket attack', () => {
+    const doc = run(
+      'Government air strikes killed at least 45 people in a rebel-held area outside Damascus, a monitor said on Friday. ' +
+        'It said the air force carried out 40 strikes on the Eastern Ghouta district on Thursday. ' +
+        'The monitor said the raids answered rocket attacks by Jaish al-Islam insurgents on Thursday which killed 6 people in Damascus.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.match(doc.events[0]!.place ?? '', /Ghouta/);
+    assert.deepEqual(doc.events[0]!.killed, { min: 45, max: null });
+  });
 });

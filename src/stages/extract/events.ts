@@ -117,6 +117,28 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
         !(killedIn(f) && current.facts.some(killedIn))
       )
         target = current;
+      // "Strikes killed 70 in a district outside Damascus ... 60 strikes on Eastern Ghouta": an area
+      // near the place the strike was told relative to names where it hit. (A town there would
+      // rather be one strike of several the lead sums up.)
+      if (
+        !target &&
+        current?.place &&
+        near &&
+        i === 0 &&
+        p.place.precision === 'district' &&
+        current.place.relation !== null &&
+        RELATIVE.test(current.place.relation) &&
+        p.relation === null &&
+        !sameTarget(p.place, current.place.place) &&
+        kmBetween(p.place, current.place.place) <= LANDMARK_KM &&
+        !SEPARATE.test(f.lower) &&
+        !(killedIn(f) && current.facts.some(killedIn))
+      ) {
+        current.place = p;
+        current.placeSentence = f;
+        if (!current.facts.includes(f)) current.facts.push(f);
+        return;
+      }
       // A broader mention (the governorate, or its same-named capital) of the current event's place,
       // or a landmark the current place lies near ("a few kilometres south-west of Kafranbel").
       if (
@@ -152,6 +174,7 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
   return drafts;
 }
 
+const RELATIVE = /^(?:outside|near|nearby|around|outskirts of|vicinity of|on the outskirts of)$/;
 const SEPARATE =
   /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
 const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);

@@ -63,7 +63,7 @@ const STATEMENT_VOICE =
 const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
 const NON_STATE =
-  /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|shot down|crashed|executed|execution)\b/;
+  /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|(?:rocket|mortar|missile)s? (?:attacks?|fire|strikes?|shells?) by (?:the )?(?:[a-z-]+ ){0,3}(?:rebels?|insurgents?|militants?|terrorists?|jihadists?)|shot down|crashed|executed|execution)\b/;
 // An aircraft shot down or crashing is no strike, unless the sentence also tells of one.
 const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
 const STRUCK_FROM_THE_AIR =
