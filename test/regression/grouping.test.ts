@@ -286,4 +286,12 @@ describe('deployments', () => {
     assert.match(doc.events[0]!.place ?? '', /Ghouta/);
     assert.deepEqual(doc.events[0]!.killed, { min: 45, max: null });
   });
+
+  it('does not count deaths in ground fighting as a strike toll', () => {
+    const doc = run(
+      'Fighting raged between government forces and rebels on all fronts in Hama, with air raids by government warplanes. ' +
+        'A rebel commander said hundreds of pro-government fighters were killed in this battle.',
+    );
+    assert.ok(doc.events.every((e) => e.killed === null));
+  });
 });

@@ -64,6 +64,9 @@ const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
 const NON_STATE =
   /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|(?:rocket|mortar|missile)s? (?:attacks?|fire|strikes?|shells?) by (?:the )?(?:[a-z-]+ ){0,3}(?:rebels?|insurgents?|militants?|terrorists?|jihadists?)|shot down|crashed|executed|execution)\b/;
+// Deaths in ground fighting are not a strike's ("killed in clashes", "in this battle").
+const GROUND_FIGHTING =
+  /\b(?:clash(?:es|ed)?|(?:in|during) (?:this|the|these|those|fierce|heavy) (?:battles?|fighting|ground (?:assault|offensive))|gun ?battles?|firefights?|ambush(?:ed)?)\b/;
 // An aircraft shot down or crashing is no strike, unless the sentence also tells of one.
 const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
 const STRUCK_FROM_THE_AIR =
@@ -154,6 +157,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           warTotal ||
           (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
           EXCLUDED.test(lower) ||
+          (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
           (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
           (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
         linked: LINKED.test(lower),
