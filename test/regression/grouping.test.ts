@@ -294,4 +294,19 @@ describe('deployments', () => {
     );
     assert.ok(doc.events.every((e) => e.killed === null));
   });
+
+  it('makes "fresh strikes on the city" on another day another strike at the same place', () => {
+    const doc = run(
+      'Air strikes on the town of Saraqeb killed 12 civilians on Saturday, the monitor said on Sunday. ' +
+        'The monitor said there were fresh air strikes against the town on Sunday, one of which hit the market. ' +
+        'It said those raids appeared to have been carried out by Russian jets.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => [e.place, e.date]),
+      [
+        ['Saraqeb', '2017-04-08'],
+        ['Saraqeb', '2017-04-09'],
+      ],
+    );
+  });
 });

@@ -34,6 +34,8 @@ interface Draft {
   firstIndex: number;
   /** A placeless total that several places share: reported through those places instead. */
   pooled?: boolean;
+  /** The place is named in an earlier sentence, of another strike there ("fresh strikes on the city on Wednesday"). */
+  borrowed?: boolean;
 }
 
 const sameTarget = (a: Place, b: Place): boolean =>
@@ -67,7 +69,7 @@ function mainPlaces(f: SentenceFacts): PlaceMention[] {
 }
 
 /** Groups sentences into events. */
-export function groupEvents(facts: SentenceFacts[]): Draft[] {
+export function groupEvents(facts: SentenceFacts[], published: string | null = null, fullText = ''): Draft[] {
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let lastParagraph = -1;
@@ -87,6 +89,30 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       // After a sentence naming several struck places, a toll without a place pools them: it is
       // no one place's figure.
       if (current && afterList && f.casualties.length > 0 && !f.linked) return;
+      // "Fresh air strikes hit the city on Wednesday": a new strike at the same place, on a day of
+      // its own that the event so far does not have.
+      const day = ownDay(f);
+      if (
+        current?.place &&
+        (near || f.linked) &&
+        startsEvent &&
+        day !== null &&
+        FRESH.test(f.lower) &&
+        !current.facts.some((g) =>
+          g.dates.some((m) => m.date === day && m.role === undefined && !isDateline(m, published, fullText)),
+        )
+      ) {
+        current = {
+          place: current.place,
+          placeSentence: current.placeSentence,
+          facts: [f],
+          firstIndex: index,
+          borrowed: true,
+        };
+        drafts.push(current);
+        lastParagraph = f.sentence.paragraph;
+        return;
+      }
       if (current && (near || f.linked)) current.facts.push(f);
       else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
         current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
@@ -175,6 +201,15 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
 }
 
 const RELATIVE = /^(?:outside|near|nearby|around|outskirts of|vicinity of|on the outskirts of)$/;
+const FRESH =
+  /\b(?:fresh|new|further|renewed|more|another|separate|second)\s+(?:air ?strikes?|air ?raids?|raids?|strikes?|attacks?|bombings?|shelling|bombardment)\b/;
+/** The one day a sentence dates itself to (not a day a source spoke), or null. */
+function ownDay(f: SentenceFacts): string | null {
+  const days = f.dates.filter(
+    (m) => m.precision === 'day' && m.kind !== 'vague' && m.role === undefined && m.date !== null,
+  );
+  return days.length === 1 ? days[0]!.date : null;
+}
 const SEPARATE =
   /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
 const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);
@@ -461,9 +496,10 @@ function chooseDate(
   published: string | null,
   allFacts: readonly SentenceFacts[],
 ): ChosenDate | null {
-  const order = d.placeSentence
-    ? [d.placeSentence, ...d.facts.filter((f) => f !== d.placeSentence)]
-    : d.facts;
+  const order =
+    d.placeSentence && !d.borrowed
+      ? [d.placeSentence, ...d.facts.filter((f) => f !== d.placeSentence)]
+      : d.facts;
   let spoken: ChosenDate | null = null;
   let coarse: ChosenDate | null = null;
   for (const f of order) {

@@ -215,7 +215,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           : (voice?.label ?? c.by);
       }
     }
-    const drafts = groupEvents(facts);
+    const drafts = groupEvents(facts, published, text);
     const docPlace = firstPlace(facts);
     const built: Array<Absorbable<(typeof drafts)[number]>> = [];
     let previousClaims: SentenceFacts['claims'] = [];
