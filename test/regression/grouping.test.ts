@@ -309,4 +309,18 @@ describe('deployments', () => {
       ],
     );
   });
+
+  it('makes a follow-up attack with its own toll ("minutes later ... another 20") its own strike', () => {
+    const doc = run(
+      'Russian jets struck positions near the town of Mayadin on Sunday. Thirty militants were killed, the ministry said. ' +
+        'Half an hour later a bomber carried out another attack on the same position, killing another 15 militants, it added.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.killed),
+      [
+        { min: 30, max: 30 },
+        { min: 15, max: 15 },
+      ],
+    );
+  });
 });

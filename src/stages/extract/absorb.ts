@@ -17,6 +17,8 @@ export interface Absorbable<T> {
   seat: boolean;
   /** The event names no place of its own and took the document's first place. */
   placeless?: boolean;
+  /** The text tells it as another strike at a place already named ("another raid", "fresh strikes"). */
+  separate?: boolean;
   source: T;
 }
 
@@ -111,6 +113,7 @@ export function planAbsorption<T>(items: Absorbable<T>[]): Map<number, number> {
   items.forEach((b, bi) => {
     const e = b.event;
     if (e.place === null) return;
+    if (b.separate) return;
     const twin = items.findIndex(
       (o, oi) =>
         oi < bi &&

@@ -89,19 +89,17 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
       // After a sentence naming several struck places, a toll without a place pools them: it is
       // no one place's figure.
       if (current && afterList && f.casualties.length > 0 && !f.linked) return;
-      // "Fresh air strikes hit the city on Wednesday": a new strike at the same place, on a day of
-      // its own that the event so far does not have.
+      // "Fresh air strikes hit the city on Wednesday", "forty minutes later another attack killed
+      // another 20": a new strike at the same place, on a day of its own that the event so far does
+      // not have, or with a toll of its own.
       const day = ownDay(f);
-      if (
-        current?.place &&
-        (near || f.linked) &&
-        startsEvent &&
+      const newDay =
         day !== null &&
-        FRESH.test(f.lower) &&
-        !current.facts.some((g) =>
+        !current?.facts.some((g) =>
           g.dates.some((m) => m.date === day && m.role === undefined && !isDateline(m, published, fullText)),
-        )
-      ) {
+        );
+      const ownToll = killedIn(f) && current?.facts.some(killedIn) === true;
+      if (current?.place && (near || f.linked) && startsEvent && FRESH.test(f.lower) && (newDay || ownToll)) {
         current = {
           place: current.place,
           placeSentence: current.placeSentence,

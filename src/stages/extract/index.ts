@@ -235,6 +235,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
         at: d.facts[0]!.sentence.start,
         seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
         placeless: d.place === null,
+        separate: d.borrowed === true,
         source: d,
       });
     }
