@@ -235,9 +235,9 @@ function resolveWithHints(facts: SentenceFacts[], resolver: PlaceResolver, count
   if (counts.size > 0) {
     for (const f of facts) {
       // A governorate named in the same sentence ("al-Khan in Hasakah province") comes first.
-      const local = f.places
-        .filter((p) => p.place.admin1 !== null && precisionRank(p.place) >= 5)
-        .map((p) => p.place.admin1!);
+      const local: string[] = [];
+      for (const p of f.places)
+        if (p.place.admin1 !== null && precisionRank(p.place) >= 5) local.push(p.place.admin1);
       const here: PlaceContext =
         local.length === 0 ? ctx : { admin1Hints: [...new Set(local)], countryHints: ctx.countryHints };
       f.places = f.places.map((p) => {

@@ -356,10 +356,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     countries: (string | null)[];
   }
 
-  const ranking = (context: PlaceContext | undefined): Ranking => ({
-    admin1: context ? context.admin1Hints.map(canonicalAdmin1) : [],
-    countries: context ? context.countryHints.map(countryCode) : [],
-  });
+  const ranking = (context: PlaceContext | undefined): Ranking => {
+    // Pushed into literals (not mapped), so that the lists have one shape whether empty or not.
+    const admin1: (string | null)[] = [];
+    const countries: (string | null)[] = [];
+    if (context) {
+      for (const h of context.admin1Hints) admin1.push(canonicalAdmin1(h));
+      for (const h of context.countryHints) countries.push(countryCode(h));
+    }
+    return { admin1, countries };
+  };
 
   const rankIn = (list: (string | null)[], value: string | null): number => {
     if (value === null) return list.length;
@@ -522,7 +528,24 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     if (matched) return matched;
     const other = places.name[idx] ?? places.alias[idx] ?? places.skeleton[idx];
     let p: Place;
-    if (other) p = { ...other, match };
+    // Both literals list the same fields in the same order, so that every Place has one shape.
+    if (other)
+      p = {
+        id: other.id,
+        name: other.name,
+        nameAr: other.nameAr,
+        country: other.country,
+        admin1: other.admin1,
+        admin2: other.admin2,
+        lat: other.lat,
+        lon: other.lon,
+        precision: other.precision,
+        population: other.population,
+        asciiName: other.asciiName!,
+        countryCode: other.countryCode!,
+        featureCode: other.featureCode!,
+        match,
+      };
     else {
       const e = entries[idx] as GazetteerEntry;
       p = {
