@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { LocationPrecision } from '../src/domain/extraction.ts';
 import { COUNTRY_NAMES, type GazetteerEntry } from '../src/domain/gazetteer.ts';
-import { indexEntries, type NameIndex } from '../src/stages/geocode/name-index.ts';
+import { indexEntries, skeletonText, type NameIndex } from '../src/stages/geocode/name-index.ts';
 import { entryKeys, nameKey } from '../src/stages/geocode/names.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -484,7 +484,11 @@ function indexText(index: NameIndex): string {
   ];
   for (const [kind, map] of sections) {
     out.push(`#\t${kind}`);
-    for (const [key, postings] of map) out.push(`${key}\t${postings.join(',')}`);
+    for (const [key, postings] of map) {
+      // Skeleton keys carry the exact keys of the names behind them (see name-index.ts).
+      const value = kind === 's' ? skeletonText(postings, index.spellings.get(key)) : postings.join(',');
+      out.push(`${key}\t${value}`);
+    }
   }
   return out.join('\n');
 }
@@ -531,7 +535,9 @@ The compiled files are therefore CC BY 4.0; keep this attribution when you copy 
   (\`../shared/data/gazetteer\`); do not edit by hand.
 - \`index.tsv.gz\`: the name index over \`places.tsv.gz\` (match keys of
   \`src/stages/geocode/names.ts\` -> row numbers), precomputed so that loading stays fast. Rebuild
-  both whenever the name keys change.
+  both whenever the name keys change. Skeleton keys (section \`s\`) list, for each exact key of
+  a Latin name with that skeleton, the rows that have it (\`key rows|key rows\`), so that the
+  skeleton tier compares spellings without folding any row's names (docs/decisions/0003).
 - \`extra-places.tsv\`: hand-written entries the source lacks (districts of Gaza City, Rafah, Khan Younis,
   Aleppo, Damascus, Homs and Raqqa; Eastern Ghouta), same columns, ids \`sw:<slug>\`. Coordinates
   are approximate centres, good to a kilometre or two.

@@ -41,6 +41,7 @@ export interface GazetteerAlias {
 export interface GazetteerIndex {
   entryCount: number;
   exact: Map<string, string>;
+  /** Values: `key postings|key postings`, the exact keys of the Latin names with that skeleton and their rows. */
   skeleton: Map<string, string>;
   governorate: Map<string, string>;
   governorateSkeleton: Map<string, string>;

@@ -155,9 +155,10 @@ function isPerpetrator(hit: AliasHit, lower: string): boolean {
  * else is named.
  */
 export function findClaims(sentence: string, lower: string, lex: LexiconIndex, isHeadline: boolean): Claim[] {
-  const hits = lex
-    .belligerents(sentence, lower)
-    .map((h) => (h.official && !speaksAsOfficial(h, lower) ? { ...h, official: false } : h));
+  // Pushed into one literal (not mapped): the arrays that reach the steps below keep one shape.
+  const hits: AliasHit[] = [];
+  for (const h of lex.belligerents(sentence, lower))
+    hits.push(h.official && !speaksAsOfficial(h, lower) ? { ...h, official: false } : h);
   // "Syrian and Russian jets", "Russian or Syrian warplanes": "Syrian" beside another air force is the regime's.
   for (const m of lower.matchAll(SYRIAN_PAIRED)) {
     const start = m.index + m[0].indexOf('syrian');

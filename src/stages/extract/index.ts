@@ -7,9 +7,9 @@ import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
 import { datesWithDateline, type DateMention } from './dates.ts';
 import { buildEvent, groupEvents, type SentenceFacts } from './events.ts';
-import { indexLexicon } from './lexicon-index.ts';
+import { indexLexicon, type LexiconIndex } from './lexicon-index.ts';
 import { findPlaces, precisionRank, type PlaceMention } from './places.ts';
-import { fold, hasTitleLine, splitSentences } from './text.ts';
+import { fold, hasTitleLine, splitSentences, type Sentence } from './text.ts';
 
 export { findDateline } from './dates.ts';
 
@@ -88,6 +88,13 @@ function language(text: string): string {
   return arabic > latin ? 'ar' : 'en';
 }
 
+/** A belligerent's officials by name: a label and the lowercased phrases that name them. */
+interface OfficialVoice {
+  code: string;
+  label: string;
+  phrases: string[];
+}
+
 /** Builds an extractor: one pure function from a document to its strike claims. */
 export function createExtractor(deps: ExtractorDeps): Extractor {
   const lex = indexLexicon(deps.lexicon);
@@ -100,7 +107,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     return b?.code ?? null;
   };
   // Official voices by name (ministries, named spokesmen), not the capitals that also stand for them.
-  const officialVoices = deps.lexicon.belligerents.map((b) => ({
+  const officialVoices: OfficialVoice[] = deps.lexicon.belligerents.map((b) => ({
     code: b.code,
     label: b.spokespeople.find((x) => / /.test(x)) ?? b.code,
     phrases: b.spokespeople.filter((x) => / /.test(x) || x.length > 6).map((x) => x.toLowerCase()),
@@ -114,152 +121,11 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     // In a text about the opposition's Syrian Coalition, a bare "the coalition" is that body.
     const oppositionCoalition = OPPOSITION_COALITION.test(text) && !MILITARY_COALITION.test(text);
     const emptyCtx: PlaceContext = { admin1Hints: [], countryHints: countryHints(text) };
-    // First pass: per-sentence findings; places resolved without context.
-    const facts: SentenceFacts[] = [];
-    let di = 0;
-    for (const s of sentences) {
-      const lower = fold(s.text);
-      const strike = STRIKE.test(lower);
-      const casualtyWords = CASUALTY_WORD.test(lower);
-      while (di < dates.length && dates[di]!.end <= s.start) di++;
-      const sentDates: DateMention[] = [];
-      for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
-        const m = dates[k]!;
-        sentDates.push(m);
-      }
-      if (!strike && !casualtyWords) continue;
-      const casualties = casualtyWords ? findCasualties(lower) : [];
-      const warTotal =
-        casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
-        (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= MASS_SCALE) &&
-          (WAR_TOTAL.test(lower) || !MASS_WEAPON.test(lower)));
-      facts.push({
-        sentence: s,
-        lower,
-        strike,
-        casualties: warTotal ? [] : casualties,
-        claims: findClaims(s.text, lower, lex, s.headline).filter(
-          (c) =>
-            !(
-              oppositionCoalition &&
-              c.belligerent === 'us-coalition' &&
-              /^coalitions?$/i.test(s.text.slice(c.start, c.end))
-            ),
-        ),
-        // "rejected Damascus's account": a capital's words or envoys stand for its government.
-        places: findPlaces(s.text, resolver, emptyCtx).filter(
-          (p) =>
-            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
-        ),
-        dates: sentDates,
-        weapons: lex.weapons(lower),
-        excluded:
-          warTotal ||
-          (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
-          EXCLUDED.test(lower) ||
-          (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
-          (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
-          (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
-        linked: LINKED.test(lower),
-      });
-    }
-    // Governorates and cities named in the document pick between same-named villages.
-    const counts = new Map<string, number>();
-    for (const f of facts)
-      for (const p of f.places)
-        if (p.place.admin1 && precisionRank(p.place) >= 5)
-          counts.set(p.place.admin1, (counts.get(p.place.admin1) ?? 0) + 1);
-    const ctx: PlaceContext = {
-      admin1Hints: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
-      countryHints: emptyCtx.countryHints,
-    };
-    if (ctx.admin1Hints.length > 0) {
-      for (const f of facts) {
-        // A governorate named in the same sentence ("al-Khan in Hasakah province") comes first.
-        const local = f.places
-          .filter((p) => p.place.admin1 !== null && precisionRank(p.place) >= 5)
-          .map((p) => p.place.admin1!);
-        const here: PlaceContext = local.length === 0 ? ctx : { ...ctx, admin1Hints: [...new Set(local)] };
-        f.places = f.places.map((p) => {
-          if (precisionRank(p.place) >= 5) return p;
-          const better = resolver.resolve(p.name, here);
-          return better ? { ...p, place: better } : p;
-        });
-      }
-    }
-    // "Maisaloun farm, north of Raqqa": a place told relative to a landmark lies near it; a
-    // same-named village far away is another place, so the landmark stands in for it.
-    for (const f of facts) {
-      const landmark = f.places.find((p) => p.relation !== null && !p.weak);
-      if (!landmark) continue;
-      f.places = f.places.map((p) =>
-        p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
-          ? p
-          : { ...p, place: landmark.place },
-      );
-    }
-    // "... conducted strikes east of Palmyra, the statement said": a statement of the belligerent's
-    // own officials, named elsewhere in the text, confirms the strike.
-    const folded = facts.length > 0 ? fold(text) : '';
-    for (const f of facts) {
-      if (!STATEMENT_VOICE.test(f.lower)) continue;
-      // Only where the statement speaks of one side: that side's own officials are speaking.
-      if (new Set(f.claims.map((c) => c.belligerent)).size !== 1) continue;
-      for (const c of f.claims) {
-        if (c.stance !== 'blames') continue;
-        const voice = officialVoices.find((v) => v.code === c.belligerent);
-        const named = voice?.phrases.find((x) => folded.includes(x));
-        c.stance = 'confirms';
-        c.by = named
-          ? text.slice(folded.indexOf(named), folded.indexOf(named) + named.length)
-          : (voice?.label ?? c.by);
-      }
-    }
-    const drafts = groupEvents(facts, published, text);
-    const docPlace = firstPlace(facts);
-    const built: Array<Absorbable<(typeof drafts)[number]>> = [];
-    let previousClaims: SentenceFacts['claims'] = [];
-    for (const d of drafts) {
-      if (d.pooled) continue;
-      const hasFigures = d.facts.some((f) => f.casualties.length > 0);
-      const hasClaims = d.facts.some((f) => f.claims.length > 0);
-      const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
-      // "X also struck Y", "as well": a linked strike sentence keeps the attribution before it.
-      if (!hasClaims && previousClaims.length > 0 && linked) {
-        linked.claims = previousClaims.map((c) => ({ ...c, start: 0, end: 0 }));
-      } else if (!hasFigures && !hasClaims) continue;
-      const claims = d.facts.flatMap((f) => f.claims);
-      if (claims.length > 0) previousClaims = claims;
-      built.push({
-        event: buildEvent(d, text, published, docPlace, facts),
-        at: d.facts[0]!.sentence.start,
-        seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
-        placeless: d.place === null,
-        separate: d.borrowed === true,
-        source: d,
-      });
-    }
-    // Broad mentions (the governorate, its capital) of a specific strike fold into it.
-    const plan = planAbsorption(built);
-    const events: ExtractedEvent[] = [];
-    // An event nobody pins on a state force, in a text that pins the attack on a non-state group
-    // (rebel rockets, "terrorist" mortars, tunnel bombs), is not a strike of this record.
-    const nonStateText = NON_STATE_AGENT.test(fold(text));
-    const stateNamed = (e: ExtractedEvent): boolean => e.attributed.some((a) => a.belligerent !== 'unknown');
-    built.forEach((b, i) => {
-      if (plan.has(i)) return;
-      const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
-      let event = b.event;
-      if (joined.length > 0) {
-        const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
-          (x, y) => x.sentence.start - y.sentence.start,
-        );
-        event = buildEvent({ ...b.source, facts: merged }, text, published, docPlace, facts);
-      }
-      // Judged after the folding: a broad mention folded in may be what names the state force.
-      if (nonStateText && !stateNamed(event)) return;
-      events.push(event);
-    });
+    const facts = sentenceFacts(sentences, dates, lex, resolver, emptyCtx, oppositionCoalition);
+    resolveWithHints(facts, resolver, emptyCtx.countryHints);
+    placeByLandmarks(facts);
+    confirmByStatements(facts, text, officialVoices);
+    const events = assembleEvents(facts, text, published);
     const voice = doc.outlet ? stateVoice(doc.outlet) : null;
     if (voice) {
       // State media reporting its own side's strikes speak for that side (the belligerent confirms).
@@ -271,23 +137,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           }
     }
     const merged = events;
-    // Strikes the story names without saying who flew them belong to the one side its lead blames
-    // ("Regime air strikes kill 39 in two battlegrounds ... strikes on A and B").
-    const lead = facts.filter((f) => f.sentence.paragraph <= 1 && !f.excluded).flatMap((f) => f.claims);
-    const leadSides = new Set(
-      lead.filter((c) => c.stance === 'blames' || c.stance === 'confirms').map((c) => c.belligerent),
-    );
-    const leadClaim = leadSides.size === 1 ? lead.find((c) => leadSides.has(c.belligerent)) : undefined;
-    if (leadClaim)
-      for (const e of merged)
-        if (!e.background && e.attributed.every((a) => a.belligerent === 'unknown'))
-          e.attributed = [
-            { belligerent: leadClaim.belligerent, stance: leadClaim.stance, by: leadClaim.by, quote: '' },
-          ];
-    // "Unknown" stands for no named perpetrator: once someone is named, it goes.
-    for (const e of merged)
-      if (e.attributed.some((a) => a.belligerent !== 'unknown' && a.stance !== 'denies'))
-        e.attributed = e.attributed.filter((a) => a.belligerent !== 'unknown');
+    blameByLead(facts, merged);
     return { id: doc.id, published, language: language(text), title, events: merged };
   };
 }
@@ -316,4 +166,203 @@ function firstPlace(facts: SentenceFacts[]): PlaceMention | null {
     if (p) return p;
   }
   return null;
+}
+
+/**
+ * First pass: per-sentence findings; places resolved without context. The steps after it are
+ * functions of their own, so that each is optimised on its own.
+ */
+function sentenceFacts(
+  sentences: readonly Sentence[],
+  dates: readonly DateMention[],
+  lex: LexiconIndex,
+  resolver: PlaceResolver,
+  emptyCtx: PlaceContext,
+  oppositionCoalition: boolean,
+): SentenceFacts[] {
+  const facts: SentenceFacts[] = [];
+  let di = 0;
+  for (const s of sentences) {
+    const lower = fold(s.text);
+    const strike = STRIKE.test(lower);
+    const casualtyWords = CASUALTY_WORD.test(lower);
+    while (di < dates.length && dates[di]!.end <= s.start) di++;
+    const sentDates: DateMention[] = [];
+    for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
+      const m = dates[k]!;
+      sentDates.push(m);
+    }
+    if (!strike && !casualtyWords) continue;
+    const casualties = casualtyWords ? findCasualties(lower) : [];
+    const warTotal =
+      casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
+      (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= MASS_SCALE) &&
+        (WAR_TOTAL.test(lower) || !MASS_WEAPON.test(lower)));
+    facts.push({
+      sentence: s,
+      lower,
+      strike,
+      casualties: warTotal ? [] : casualties,
+      claims: findClaims(s.text, lower, lex, s.headline).filter(
+        (c) =>
+          !(
+            oppositionCoalition &&
+            c.belligerent === 'us-coalition' &&
+            /^coalitions?$/i.test(s.text.slice(c.start, c.end))
+          ),
+      ),
+      // "rejected Damascus's account": a capital's words or envoys stand for its government.
+      places: findPlaces(s.text, resolver, emptyCtx).filter(
+        (p) => !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
+      ),
+      dates: sentDates,
+      weapons: lex.weapons(lower),
+      excluded:
+        warTotal ||
+        (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
+        EXCLUDED.test(lower) ||
+        (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
+        (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
+        (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
+      linked: LINKED.test(lower),
+    });
+  }
+  return facts;
+}
+
+/** Governorates and cities named in the document pick between same-named villages. */
+function resolveWithHints(facts: SentenceFacts[], resolver: PlaceResolver, countryHints: string[]): void {
+  const counts = new Map<string, number>();
+  for (const f of facts)
+    for (const p of f.places)
+      if (p.place.admin1 && precisionRank(p.place) >= 5)
+        counts.set(p.place.admin1, (counts.get(p.place.admin1) ?? 0) + 1);
+  const ctx: PlaceContext = {
+    admin1Hints: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+    countryHints,
+  };
+  if (counts.size > 0) {
+    for (const f of facts) {
+      // A governorate named in the same sentence ("al-Khan in Hasakah province") comes first.
+      const local: string[] = [];
+      for (const p of f.places)
+        if (p.place.admin1 !== null && precisionRank(p.place) >= 5) local.push(p.place.admin1);
+      const here: PlaceContext =
+        local.length === 0 ? ctx : { admin1Hints: [...new Set(local)], countryHints: ctx.countryHints };
+      f.places = f.places.map((p) => {
+        if (precisionRank(p.place) >= 5) return p;
+        const better = resolver.resolve(p.name, here);
+        return better ? { ...p, place: better } : p;
+      });
+    }
+  }
+}
+
+/**
+ * "Maisaloun farm, north of Raqqa": a place told relative to a landmark lies near it; a
+ * same-named village far away is another place, so the landmark stands in for it.
+ */
+function placeByLandmarks(facts: SentenceFacts[]): void {
+  for (const f of facts) {
+    const landmark = f.places.find((p) => p.relation !== null && !p.weak);
+    if (!landmark) continue;
+    f.places = f.places.map((p) =>
+      p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
+        ? p
+        : { ...p, place: landmark.place },
+    );
+  }
+}
+
+/**
+ * "... conducted strikes east of Palmyra, the statement said": a statement of the belligerent's
+ * own officials, named elsewhere in the text, confirms the strike.
+ */
+function confirmByStatements(facts: SentenceFacts[], text: string, officialVoices: OfficialVoice[]): void {
+  const folded = facts.length > 0 ? fold(text) : '';
+  for (const f of facts) {
+    if (!STATEMENT_VOICE.test(f.lower)) continue;
+    // Only where the statement speaks of one side: that side's own officials are speaking.
+    if (new Set(f.claims.map((c) => c.belligerent)).size !== 1) continue;
+    for (const c of f.claims) {
+      if (c.stance !== 'blames') continue;
+      const voice = officialVoices.find((v) => v.code === c.belligerent);
+      const named = voice?.phrases.find((x) => folded.includes(x));
+      c.stance = 'confirms';
+      c.by = named
+        ? text.slice(folded.indexOf(named), folded.indexOf(named) + named.length)
+        : (voice?.label ?? c.by);
+    }
+  }
+}
+
+/** Events from the sentences' findings: grouped, built, broad mentions folded into specific ones. */
+function assembleEvents(facts: SentenceFacts[], text: string, published: string | null): ExtractedEvent[] {
+  const drafts = groupEvents(facts, published, text);
+  const docPlace = firstPlace(facts);
+  const built: Array<Absorbable<(typeof drafts)[number]>> = [];
+  let previousClaims: SentenceFacts['claims'] = [];
+  for (const d of drafts) {
+    if (d.pooled) continue;
+    const hasFigures = d.facts.some((f) => f.casualties.length > 0);
+    const hasClaims = d.facts.some((f) => f.claims.length > 0);
+    const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
+    // "X also struck Y", "as well": a linked strike sentence keeps the attribution before it.
+    if (!hasClaims && previousClaims.length > 0 && linked) {
+      linked.claims = previousClaims.map((c) => ({ ...c, start: 0, end: 0 }));
+    } else if (!hasFigures && !hasClaims) continue;
+    const claims = d.facts.flatMap((f) => f.claims);
+    if (claims.length > 0) previousClaims = claims;
+    built.push({
+      event: buildEvent(d, text, published, docPlace, facts),
+      at: d.facts[0]!.sentence.start,
+      seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
+      placeless: d.place === null,
+      separate: d.borrowed === true,
+      source: d,
+    });
+  }
+  // Broad mentions (the governorate, its capital) of a specific strike fold into it.
+  const plan = planAbsorption(built);
+  const events: ExtractedEvent[] = [];
+  // An event nobody pins on a state force, in a text that pins the attack on a non-state group
+  // (rebel rockets, "terrorist" mortars, tunnel bombs), is not a strike of this record.
+  const nonStateText = NON_STATE_AGENT.test(fold(text));
+  const stateNamed = (e: ExtractedEvent): boolean => e.attributed.some((a) => a.belligerent !== 'unknown');
+  built.forEach((b, i) => {
+    if (plan.has(i)) return;
+    const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
+    let event = b.event;
+    if (joined.length > 0) {
+      const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
+        (x, y) => x.sentence.start - y.sentence.start,
+      );
+      event = buildEvent({ ...b.source, facts: merged }, text, published, docPlace, facts);
+    }
+    // Judged after the folding: a broad mention folded in may be what names the state force.
+    if (nonStateText && !stateNamed(event)) return;
+    events.push(event);
+  });
+  return events;
+}
+
+/** Attribution the lead gives to events that name no perpetrator; "unknown" goes once one is named. */
+function blameByLead(facts: SentenceFacts[], merged: ExtractedEvent[]): void {
+  // Strikes the story names without saying who flew them belong to the one side its lead blames
+  // ("Regime air strikes kill 39 in two battlegrounds ... strikes on A and B").
+  const lead = facts.filter((f) => f.sentence.paragraph <= 1 && !f.excluded).flatMap((f) => f.claims);
+  const leadSides = new Set(
+    lead.filter((c) => c.stance === 'blames' || c.stance === 'confirms').map((c) => c.belligerent),
+  );
+  const leadClaim = leadSides.size === 1 ? lead.find((c) => leadSides.has(c.belligerent)) : undefined;
+  if (leadClaim)
+    for (const e of merged)
+      if (!e.background && e.attributed.every((a) => a.belligerent === 'unknown'))
+        e.attributed = [
+          { belligerent: leadClaim.belligerent, stance: leadClaim.stance, by: leadClaim.by, quote: '' },
+        ];
+  // "Unknown" stands for no named perpetrator: once someone is named, it goes.
+  for (const e of merged)
+    if (e.attributed.some((a) => a.belligerent !== 'unknown' && a.stance !== 'denies'))
+      e.attributed = e.attributed.filter((a) => a.belligerent !== 'unknown');
 }

@@ -107,10 +107,11 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     belligerents(sentence, lower) {
       let blocked: Array<[number, number]> | null = null;
       const inBlocked = (s: number, e: number): boolean => {
-        blocked ??= matchesAfter(NOT_BELLIGERENT, lower, WORD_CHAR).map((m) => [
-          m.index,
-          m.index + m[0].length,
-        ]);
+        if (blocked === null) {
+          blocked = [];
+          for (const m of matchesAfter(NOT_BELLIGERENT, lower, WORD_CHAR))
+            blocked.push([m.index, m.index + m[0].length]);
+        }
         return blocked.some(([bs, be]) => s < be && e > bs);
       };
       const hits: AliasHit[] = [];
@@ -134,14 +135,14 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     },
     weapons(lower) {
       if (lower !== weaponsOf) {
-        weaponHits = matchesAfter(wRe, lower, WORD_OR_HYPHEN).map((m) => ({
-          start: m.index,
-          end: m.index + m[0].length,
-          weapon: weaponPhrases.get(m[0])!,
-        }));
+        weaponHits = [];
+        for (const m of matchesAfter(wRe, lower, WORD_OR_HYPHEN))
+          weaponHits.push({ start: m.index, end: m.index + m[0].length, weapon: weaponPhrases.get(m[0])! });
         weaponsOf = lower;
       }
-      return weaponHits.map((h) => ({ ...h }));
+      const copies: WeaponHit[] = [];
+      for (const h of weaponHits) copies.push({ start: h.start, end: h.end, weapon: h.weapon });
+      return copies;
     },
     label: (code) => labels.get(code) ?? code,
     outletIn(sentence) {

@@ -89,6 +89,16 @@ function startsSentence(c: number): boolean {
   );
 }
 
+/** " \u201d ' ) */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 39 || c === 41;
+}
+
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** [A-Za-z.] */
 function isLetterOrDot(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
@@ -129,10 +139,11 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
     }
     if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x061f /* ؟ */) {
       let j = i + 1;
-      while (j < n && (text[j] === '"' || text[j] === '\u201d' || text[j] === "'" || text[j] === ')')) j++;
-      if (j < n && text[j] !== ' ' && text[j] !== '\t') continue;
+      // Character codes: " \u201d ' ) after the stop, then spaces and tabs.
+      while (j < n && isCloser(text.charCodeAt(j))) j++;
+      if (j < n && !isBlank(text.charCodeAt(j))) continue;
       let k = j;
-      while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+      while (k < n && isBlank(text.charCodeAt(k))) k++;
       if (k >= n) continue;
       if (!startsSentence(text.charCodeAt(k))) continue;
       if (c === 46) {

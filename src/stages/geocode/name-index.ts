@@ -12,10 +12,22 @@ export interface NameIndex {
   skeleton: Map<string, number[]>;
   governorate: Map<string, number[]>;
   governorateSkeleton: Map<string, number[]>;
+  /**
+   * Skeleton key -> exact key of a Latin name (name, ASCII name, alternate) with that skeleton ->
+   * postings (flags 0): what the skeleton tier compares spellings with, so that no entry's names
+   * need folding at lookup time.
+   */
+  spellings: Map<string, Map<string, number[]>>;
 }
 
 export function emptyIndex(): NameIndex {
-  return { exact: new Map(), skeleton: new Map(), governorate: new Map(), governorateSkeleton: new Map() };
+  return {
+    exact: new Map(),
+    skeleton: new Map(),
+    governorate: new Map(),
+    governorateSkeleton: new Map(),
+    spellings: new Map(),
+  };
 }
 
 export function addPosting(map: Map<string, number[]>, key: string, idx: number, flags: number): void {
@@ -36,7 +48,10 @@ function addPostingTo(list: number[], idx: number, flags: number): void {
   list.push(idx * 4 + flags);
 }
 
-/** Indexes one name of entry `idx`; `withSkeleton` false for aliases (exact spellings only). */
+/**
+ * Indexes one name of entry `idx`; `withSkeleton` false for aliases (exact spellings only);
+ * `spelling` true for the Latin names whose spellings the skeleton tier compares.
+ */
 export function indexName(
   index: NameIndex,
   name: string,
@@ -44,6 +59,7 @@ export function indexName(
   flags: number,
   governorate: boolean,
   withSkeleton = true,
+  spelling = false,
 ): void {
   const { key, skeleton } = keysOf(name);
   if (key.length >= MIN_KEY) {
@@ -53,6 +69,11 @@ export function indexName(
   if (withSkeleton && skeleton.length >= MIN_SKELETON) {
     addPosting(index.skeleton, skeleton, idx, 0);
     if (governorate) addPosting(index.governorateSkeleton, skeleton, idx, 0);
+  }
+  if (spelling && skeleton.length >= MIN_SKELETON) {
+    let byKey = index.spellings.get(skeleton);
+    if (!byKey) index.spellings.set(skeleton, (byKey = new Map()));
+    addPosting(byKey, key, idx, 0);
   }
 }
 
@@ -66,10 +87,10 @@ export function indexEntries(
     const e = entries[i] as GazetteerEntry;
     const gov = e.precision === 'governorate';
     const primary = gov ? 0 : PRIMARY;
-    indexName(index, e.name, i, primary, gov);
-    if (e.asciiName !== e.name) indexName(index, e.asciiName, i, primary, gov);
+    indexName(index, e.name, i, primary, gov, true, true);
+    if (e.asciiName !== e.name) indexName(index, e.asciiName, i, primary, gov, true, true);
     e.namesAr.forEach((n, j) => indexName(index, n, i, j === 0 ? primary : 0, gov));
-    for (const n of e.altNames) indexName(index, n, i, 0, gov);
+    for (const n of e.altNames) indexName(index, n, i, 0, gov, true, true);
   }
   return index;
 }
@@ -104,10 +125,13 @@ function parsePostings(raw: string): number[] {
   return out;
 }
 
+/** The index maps that hold plain postings lists. */
+export type PostingsKind = 'exact' | 'skeleton' | 'governorate' | 'governorateSkeleton';
+
 /** The precomputed maps of a GazetteerIndex, by NameIndex field. */
 export function precomputed(
   index: GazetteerIndex | undefined,
-): Partial<Record<keyof NameIndex, Map<string, string>>> {
+): Partial<Record<PostingsKind, Map<string, string>>> {
   if (!index) return {};
   return {
     exact: index.exact,
@@ -115,4 +139,67 @@ export function precomputed(
     governorate: index.governorate,
     governorateSkeleton: index.governorateSkeleton,
   };
+}
+
+/** The entries of a skeleton key, and the exact keys of their Latin names with that skeleton. */
+export interface SkeletonPostings {
+  /** Postings (flags 0), by entry. */
+  postings: number[];
+  /** Exact key -> postings; the key '' holds entries none of whose Latin names has the skeleton. */
+  spellings: Map<string, number[]>;
+}
+
+/**
+ * A skeleton section value as the build writes it: `key postings` groups separated by `|`, one per
+ * exact key of the Latin names with that skeleton, then a group with an empty key for entries
+ * indexed under the skeleton by other names.
+ */
+export function skeletonText(postings: number[], spellings: Map<string, number[]> | undefined): string {
+  const groups: string[] = [];
+  const covered = new Set<number>();
+  for (const [key, list] of spellings ?? []) {
+    groups.push(`${key} ${list.join(',')}`);
+    for (const p of list) covered.add(p >> 2);
+  }
+  const rest = postings.filter((p) => !covered.has(p >> 2));
+  if (rest.length > 0) groups.push(` ${rest.join(',')}`);
+  return groups.join('|');
+}
+
+/** The postings and spellings of a skeleton key: the precomputed ones (parsed here) and those added at runtime. */
+export function skeletonPostingsOf(
+  pre: Map<string, string> | undefined,
+  runtime: NameIndex,
+  key: string,
+): SkeletonPostings | undefined {
+  const raw = pre?.get(key);
+  const more = runtime.skeleton.get(key);
+  if (raw === undefined && more === undefined) return undefined;
+  const spellings = new Map<string, number[]>();
+  let postings: number[] = [];
+  if (raw !== undefined) {
+    const seen = new Set<number>();
+    for (const group of raw.split('|')) {
+      const space = group.indexOf(' ');
+      const list = parsePostings(group.slice(space + 1));
+      spellings.set(group.slice(0, space), list);
+      for (const p of list) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        postings.push(p);
+      }
+    }
+    // Postings ascend by entry, as the build added them.
+    postings.sort((a, b) => a - b);
+  }
+  if (more) {
+    if (raw === undefined) postings = [...more];
+    else for (const p of more) addPostingTo(postings, p >> 2, p & 3);
+    for (const [k, list] of runtime.spellings.get(key) ?? []) {
+      const known = spellings.get(k);
+      if (!known) spellings.set(k, [...list]);
+      else for (const p of list) addPostingTo(known, p >> 2, p & 3);
+    }
+  }
+  return { postings, spellings };
 }

@@ -193,6 +193,30 @@ test('the precomputed index matches the name keys of the current code', () => {
       assert.ok(stored.includes(row), `key ${key} of row ${row}: rebuild the gazetteer`);
     }
   }
+  // Skeleton keys list the exact keys of the names behind them.
+  for (const [skeleton, byKey] of fresh.spellings) {
+    const stored = new Map(
+      (data.index.skeleton.get(skeleton) ?? '').split('|').map((g) => {
+        const space = g.indexOf(' ');
+        return [
+          g.slice(0, space),
+          g
+            .slice(space + 1)
+            .split(',')
+            .map((x) => Number(x) >> 2),
+        ] as const;
+      }),
+    );
+    for (const [key, postings] of byKey) {
+      for (const p of postings) {
+        const row = (p >> 2) * step;
+        assert.ok(
+          stored.get(key)?.includes(row),
+          `skeleton ${skeleton}, key ${key} of row ${row}: rebuild the gazetteer`,
+        );
+      }
+    }
+  }
 });
 
 test('distanceKm is the haversine distance', () => {

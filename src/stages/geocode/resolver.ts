@@ -10,7 +10,10 @@ import {
   indexName,
   postingsOf,
   precomputed,
+  skeletonPostingsOf,
   type NameIndex,
+  type PostingsKind,
+  type SkeletonPostings,
 } from './name-index.ts';
 import {
   MIN_SKELETON,
@@ -20,7 +23,6 @@ import {
   dropArticles,
   foldWords,
   isArabicScript,
-  keysOf,
   skeletonKey,
 } from './names.ts';
 
@@ -284,7 +286,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   const runtime: NameIndex = indexEntries(entries, emptyIndex(), data.index ? data.index.entryCount : 0);
   // Precomputed postings are parsed once, on first use.
   const parsed: NameIndex = emptyIndex();
-  const get = (kind: keyof NameIndex, key: string): number[] | undefined => {
+  const get = (kind: PostingsKind, key: string): number[] | undefined => {
     if (!key) return undefined;
     let list = parsed[kind].get(key);
     if (list === undefined) {
@@ -292,6 +294,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       if (list !== undefined) parsed[kind].set(key, list);
     }
     return list;
+  };
+  const parsedSkeletons = new Map<string, SkeletonPostings | null>();
+  const getSkeleton = (key: string): SkeletonPostings | undefined => {
+    if (!key) return undefined;
+    let found = parsedSkeletons.get(key);
+    if (found === undefined) {
+      found = skeletonPostingsOf(pre.skeleton, runtime, key) ?? null;
+      parsedSkeletons.set(key, found);
+    }
+    return found ?? undefined;
   };
   let byIdMap: Map<string, number> | undefined;
   const byId = (id: string): number | undefined => {
@@ -344,10 +356,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     countries: (string | null)[];
   }
 
-  const ranking = (context: PlaceContext | undefined): Ranking => ({
-    admin1: context ? context.admin1Hints.map(canonicalAdmin1) : [],
-    countries: context ? context.countryHints.map(countryCode) : [],
-  });
+  const ranking = (context: PlaceContext | undefined): Ranking => {
+    // Pushed into literals (not mapped), so that the lists have one shape whether empty or not.
+    const admin1: (string | null)[] = [];
+    const countries: (string | null)[] = [];
+    if (context) {
+      for (const h of context.admin1Hints) admin1.push(canonicalAdmin1(h));
+      for (const h of context.countryHints) countries.push(countryCode(h));
+    }
+    return { admin1, countries };
+  };
 
   const rankIn = (list: (string | null)[], value: string | null): number => {
     if (value === null) return list.length;
@@ -417,39 +435,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return level;
   };
 
-  const lookup = (kind: keyof NameIndex, q: Query, full: string, stripped: string): Candidate[] | null => {
+  const lookup = (kind: PostingsKind, q: Query, full: string, stripped: string): Candidate[] | null => {
     const f = get(kind, full);
     if (f) return filterWant(f, 'any');
     const s = stripped !== full ? get(kind, stripped) : undefined;
     return s ? filterWant(s, q.want) : null;
-  };
-
-  // The skeleton and exact key of each of an entry's Latin names, one after the other, computed
-  // when a skeleton match first needs them.
-  const nameKeys = new Array<string[] | undefined>(entries.length);
-  const keysOfEntry = (idx: number): string[] => {
-    let list = nameKeys[idx];
-    if (!list) {
-      const e = entries[idx] as GazetteerEntry;
-      list = [];
-      for (const name of [e.name, e.asciiName, ...e.altNames]) {
-        if (name === e.name && list.length > 0) {
-          list.push(list[0]!, list[1]!);
-          continue;
-        }
-        const { key, skeleton } = keysOf(name);
-        list.push(skeleton, key);
-      }
-      nameKeys[idx] = list;
-    }
-    return list;
-  };
-
-  /** True when one of the entry's names has this skeleton and a key that `isClose` accepts. */
-  const hasCloseName = (idx: number, skel: string, isClose: (key: string) => boolean): boolean => {
-    const keys = keysOfEntry(idx);
-    for (let i = 0; i < keys.length; i += 2) if (keys[i] === skel && isClose(keys[i + 1]!)) return true;
-    return false;
   };
 
   /**
@@ -461,29 +451,22 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
     let cands: number[] | null = null;
-    let skel = full;
+    let found: SkeletonPostings | undefined;
     let base = q.full;
-    const f = get('skeleton', full);
-    if (f) cands = f;
+    const f = getSkeleton(full);
+    if (f) [cands, found] = [f.postings, f];
     else if (stripped && stripped !== full) {
-      const st = get('skeleton', stripped);
-      if (st) [cands, skel, base] = [wanted(st, q.want), stripped, q.stripped];
+      const st = getSkeleton(stripped);
+      if (st) [cands, found, base] = [wanted(st.postings, q.want), st, q.stripped];
     }
-    if (!cands) return null;
-    // Same-named entries share keys: compare each key once.
-    const seen = new Map<string, boolean>();
-    const isClose = (key: string): boolean => {
-      let v = seen.get(key);
-      if (v === undefined) {
-        v = closeSpelling(base, key);
-        seen.set(key, v);
-      }
-      return v;
-    };
+    if (!cands || !found) return null;
+    // An entry is close when one of its Latin names with this skeleton is: compare each key once.
+    const closeEntries = new Set<number>();
+    for (const [key, list] of found.spellings) {
+      if (key !== '' && closeSpelling(base, key)) for (const p of list) closeEntries.add(p >> 2);
+    }
     const close: Candidate[] = [];
-    for (const p of cands) {
-      if (hasCloseName(p >> 2, skel, isClose)) close.push(toCandidate(p));
-    }
+    for (const p of cands) if (closeEntries.has(p >> 2)) close.push(toCandidate(p));
     return { close, short: base.length < MIN_SKELETON_QUERY };
   };
 
@@ -545,7 +528,24 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     if (matched) return matched;
     const other = places.name[idx] ?? places.alias[idx] ?? places.skeleton[idx];
     let p: Place;
-    if (other) p = { ...other, match };
+    // Both literals list the same fields in the same order, so that every Place has one shape.
+    if (other)
+      p = {
+        id: other.id,
+        name: other.name,
+        nameAr: other.nameAr,
+        country: other.country,
+        admin1: other.admin1,
+        admin2: other.admin2,
+        lat: other.lat,
+        lon: other.lon,
+        precision: other.precision,
+        population: other.population,
+        asciiName: other.asciiName!,
+        countryCode: other.countryCode!,
+        featureCode: other.featureCode!,
+        match,
+      };
     else {
       const e = entries[idx] as GazetteerEntry;
       p = {
@@ -576,7 +576,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
 
   function admin1Of(q: Query, country: string | undefined): number | null {
     const cc = country ? countryCode(country) : null;
-    const pick = (kind: keyof NameIndex, full: string, stripped: string): number | null => {
+    const pick = (kind: PostingsKind, full: string, stripped: string): number | null => {
       const postings = get(kind, full) ?? get(kind, stripped);
       if (!postings) return null;
       let top: GazetteerEntry | null = null;
@@ -627,6 +627,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   analyses.clear();
   olderAnalyses.clear();
   for (const map of Object.values(parsed)) map.clear();
+  parsedSkeletons.clear();
 
   return {
     unresolvedAliases,
