@@ -323,4 +323,16 @@ describe('deployments', () => {
       ],
     );
   });
+
+  it('reports no strike from an undated photo caption', () => {
+    const doc = run(
+      'Government jets struck the town of Saraqeb on Sunday, killing nine people, a monitor said. ' +
+        'Men carry the body of one of three people killed in an air strike in the Bustan al-Qasr district of Aleppo. (Example Agency) ' +
+        'The United Nations said thousands had fled the fighting.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.place),
+      ['Saraqeb'],
+    );
+  });
 });

@@ -67,6 +67,8 @@ const NON_STATE =
 // Deaths in ground fighting are not a strike's ("killed in clashes", "in this battle").
 const GROUND_FIGHTING =
   /\b(?:clash(?:es|ed)?|(?:in|during) (?:this|the|these|those|fierce|heavy) (?:battles?|fighting|ground (?:assault|offensive))|gun ?battles?|firefights?|ambush(?:ed)?)\b/;
+/** A photo credit opening a sentence: "(TRT World and Agencies) ...", "(AP)". */
+const PHOTO_CREDIT = /^\((?:[A-Z][A-Za-z&.' -]{1,40})\)/;
 // An aircraft shot down or crashing is no strike, unless the sentence also tells of one.
 const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
 const STRUCK_FROM_THE_AIR =
@@ -182,7 +184,8 @@ function sentenceFacts(
 ): SentenceFacts[] {
   const facts: SentenceFacts[] = [];
   let di = 0;
-  for (const s of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const lower = fold(s.text);
     const strike = STRIKE.test(lower);
     const casualtyWords = CASUALTY_WORD.test(lower);
@@ -193,6 +196,9 @@ function sentenceFacts(
       sentDates.push(m);
     }
     if (!strike && !casualtyWords) continue;
+    // A photo caption (the next sentence opens with its credit, "(AFP)") that gives no date is
+    // no report of a strike: the picture's event is not told.
+    const undatedCaption = sentDates.length === 0 && PHOTO_CREDIT.test(sentences[si + 1]?.text ?? '');
     const casualties = casualtyWords ? findCasualties(lower) : [];
     const warTotal =
       casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
@@ -219,6 +225,7 @@ function sentenceFacts(
       weapons: lex.weapons(lower),
       excluded:
         warTotal ||
+        undatedCaption ||
         (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
         EXCLUDED.test(lower) ||
         (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
