@@ -335,4 +335,15 @@ describe('deployments', () => {
       ['Saraqeb'],
     );
   });
+
+  it('does not take the toll of a ground attack by IS for a strike', () => {
+    const doc = run(
+      'Government jets struck the town of Kafr Zeita on Saturday, killing six rescuers. ' +
+        'Separately, the army said its troops repelled an attack by Daesh on the town of Khanaser, where 25 soldiers were killed.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.place),
+      ['Kafr Zeita'],
+    );
+  });
 });

@@ -63,7 +63,7 @@ const STATEMENT_VOICE =
 const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
 const NON_STATE =
-  /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|(?:rocket|mortar|missile)s? (?:attacks?|fire|strikes?|shells?) by (?:the )?(?:[a-z-]+ ){0,3}(?:rebels?|insurgents?|militants?|terrorists?|jihadists?)|shot down|crashed|executed|execution)\b/;
+  /\b(?:car bomb|truck bomb|suicide|ied|improvised explosive|landmines?|mines? (?:explosion|blast)|(?:rebels?|terrorists?|militants?|jihadists?|insurgents?|opposition|is|isis|daesh|nusra|gunmen|armed groups?) (?:fired|shelled|launched|targeted)|(?:fired|launched) by (?:rebels?|terrorists?|militants?|is|isis|daesh)|(?:rocket|mortar|missile)s? (?:attacks?|fire|strikes?|shells?) by (?:the )?(?:[a-z-]+ ){0,3}(?:rebels?|insurgents?|militants?|terrorists?|jihadists?)|(?:ground )?(?:attacks?|assaults?|offensives?|counter-?attacks?) (?:by|from) (?:the )?(?:daesh|isis|isil|is|nusra|rebels?|terrorists?|militants?|jihadists?|insurgents?)\b|(?:daesh|isis|isil|nusra) (?:fighters |militants |terrorists )?(?:attacked|launched|stormed)|shot down|crashed|executed|execution)\b/;
 // Deaths in ground fighting are not a strike's ("killed in clashes", "in this battle").
 const GROUND_FIGHTING =
   /\b(?:clash(?:es|ed)?|(?:in|during) (?:this|the|these|those|fierce|heavy) (?:battles?|fighting|ground (?:assault|offensive))|gun ?battles?|firefights?|ambush(?:ed)?)\b/;
