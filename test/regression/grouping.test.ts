@@ -346,4 +346,13 @@ describe('deployments', () => {
       ['Kafr Zeita'],
     );
   });
+
+  it('places a strike told near a governorate capital in the village a later sentence names with the same toll', () => {
+    const doc = run(
+      'At least 10 civilians were killed in coalition strikes west of the city of Raqqa, state media reported. ' +
+        '"Coalition aviation caused bloodshed in Khuneida town in the western Raqqa countryside, resulting in the deaths of at least 10 civilians," it said, citing residents.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.place, 'Khuneida');
+  });
 });

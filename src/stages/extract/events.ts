@@ -138,7 +138,7 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
         i === 0 &&
         refines(current.place.place, p.place) &&
         !SEPARATE.test(f.lower) &&
-        !(killedIn(f) && current.facts.some(killedIn))
+        (!(killedIn(f) && current.facts.some(killedIn)) || sameToll(f, current.facts))
       )
         target = current;
       // "Strikes killed 70 in a district outside Damascus ... 60 strikes on Eastern Ghouta": an area
@@ -210,6 +210,19 @@ function ownDay(f: SentenceFacts): string | null {
 }
 const SEPARATE =
   /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
+/** The sentence repeats a death toll the event already gives ("at least 10" and "at least 10"). */
+const sameToll = (f: SentenceFacts, facts: readonly SentenceFacts[]): boolean =>
+  f.casualties.some(
+    (c) =>
+      c.outcome === 'killed' &&
+      !c.subset &&
+      facts.some((g) =>
+        g.casualties.some(
+          (d) =>
+            d.outcome === 'killed' && !d.subset && d.range.min === c.range.min && d.range.max === c.range.max,
+        ),
+      ),
+  );
 const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);
 
 /** A place described relative to a landmark lies within this distance of it. */
@@ -222,11 +235,9 @@ function refines(broad: Place, specific: Place): boolean {
   return (
     broad.precision === 'governorate' ||
     broad.precision === 'district' ||
-    normalise(broad.name) === normalise(broad.admin1)
+    looseKey(broad.name) === looseKey(broad.admin1)
   );
 }
-
-const normalise = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
 
 const AIR =
   /\b(?:air ?strikes?|air[- ]raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|bombers?|aviation|air force|airforce|aerial|planes?|bombed from the air|sorties?|air attacks?|fighter)\b/;
