@@ -355,4 +355,18 @@ describe('deployments', () => {
     assert.equal(doc.events.length, 1);
     assert.equal(doc.events[0]!.place, 'Khuneida');
   });
+
+  it('keeps a toll told in "a village near X" apart from the strike on X itself', () => {
+    const doc = run(
+      'Coalition jets killed at least 12 people in raids on a northern district of Manbij on Sunday, the monitor said. ' +
+        'It said five more people were killed in a village near Manbij in similar raids.',
+    );
+    assert.deepEqual(
+      doc.events.map((e) => e.killed),
+      [
+        { min: 12, max: null },
+        { min: 5, max: 5 },
+      ],
+    );
+  });
 });

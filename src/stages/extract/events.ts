@@ -36,6 +36,8 @@ interface Draft {
   pooled?: boolean;
   /** The place is named in an earlier sentence, of another strike there ("fresh strikes on the city on Wednesday"). */
   borrowed?: boolean;
+  /** Another strike at (or near) the place of an earlier one, told with its own toll. */
+  apart?: boolean;
 }
 
 const sameTarget = (a: Place, b: Place): boolean =>
@@ -127,7 +129,21 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
     if (pooledParts) current!.pooled = true;
     afterList = places.length > 1;
     places.forEach((p, i) => {
-      let target = drafts.find((d) => d.place && sameTarget(d.place.place, p.place)) ?? null;
+      // "15 killed in Manbij ... six more in a village near Manbij": a place told only relative to
+      // the strike's place, with a toll of its own, is another strike there.
+      const nearby =
+        p.relation !== null && RELATIVE.test(p.relation) && killedIn(f) && !f.linked && !pooledParts;
+      let target =
+        drafts.find(
+          (d) =>
+            d.place &&
+            sameTarget(d.place.place, p.place) &&
+            !(nearby && d.place.relation === null && d.facts.some(killedIn)),
+        ) ?? null;
+      if (!target && nearby && drafts.some((d) => d.place && sameTarget(d.place.place, p.place))) {
+        target = { place: p, placeSentence: f, facts: [], firstIndex: index, apart: true };
+        drafts.push(target);
+      }
       if (!target && current && current.place === null && near && !pooledParts) target = current;
       // A specific place inside the current event's broad one names where that strike hit, unless
       // the sentence tells of another strike ("a separate raid", its own toll).

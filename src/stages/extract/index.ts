@@ -325,7 +325,7 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
       at: d.facts[0]!.sentence.start,
       seat: SEATS.has((d.place ?? docPlace)?.place.featureCode ?? ''),
       placeless: d.place === null,
-      separate: d.borrowed === true,
+      separate: d.borrowed === true || d.apart === true,
       source: d,
     });
   }
