@@ -369,4 +369,14 @@ describe('deployments', () => {
       ],
     );
   });
+
+  it('dates a strike by "Wednesday\'s attack" rather than by the morning someone spoke of it', () => {
+    const doc = run(
+      "This morning a ministry spokesman claimed that footage of the site of Wednesday's attack on a school that left at least 20 dead was staged. " +
+        'The attack took place in the town of Saraqeb.',
+      '2017-04-14',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.date, '2017-04-12');
+  });
 });

@@ -215,6 +215,9 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
 }
 
 const RELATIVE = /^(?:outside|near|nearby|around|outskirts of|vicinity of|on the outskirts of)$/;
+/** After a day: it is the attack's day ("Wednesday's attack", "Sunday's air strikes"). */
+const ATTACK_DAY =
+  /^(?:['’]s?)?\s+(?:deadly\s+|suspected\s+|alleged\s+)?(?:attacks?|air ?strikes?|strikes?|raids?|air ?raids?|bombings?|bombardment|massacre|shelling)\b/i;
 const FRESH =
   /\b(?:fresh|new|further|renewed|more|another|separate|second)\s+(?:air ?strikes?|air ?raids?|raids?|strikes?|attacks?|bombings?|shelling|bombardment)\b/;
 /** The one day a sentence dates itself to (not a day a source spoke), or null. */
@@ -529,7 +532,11 @@ function chooseDate(
   let coarse: ChosenDate | null = null;
   for (const f of order) {
     const usable = f.dates.filter((m) => !isDateline(m, published, fullText));
-    const day = usable.find((m) => isStrikeDay(m, published));
+    // "Wednesday's attack" names the strike's day, whatever else the sentence dates ("this
+    // morning the ministry claimed").
+    const day =
+      usable.find((m) => isStrikeDay(m, published) && ATTACK_DAY.test(fullText.slice(m.end, m.end + 24))) ??
+      usable.find((m) => isStrikeDay(m, published));
     // Once a source's report day is known, a day weeks before it told later is context.
     if (day && !(spoken && isBackground(day, spoken.mention.date))) return { mention: day, fact: f };
     const open = usable.some(
