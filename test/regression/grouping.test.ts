@@ -199,3 +199,14 @@ describe('deployments', () => {
     assert.equal(doc.events.length, 0);
   });
 });
+
+describe('one strike told through many sources', () => {
+  it('a figure for a neighbourhood of the struck town is a source figure, not another strike', () => {
+    const doc = run(
+      'At least six people were killed when helicopters dropped barrels on Aleppo on Monday.\n\n' +
+        'Rescuers reported four deaths after the barrels fell on the Sukkari neighbourhood in Aleppo.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.match(doc.events[0]!.place ?? '', /Sukkari/);
+  });
+});

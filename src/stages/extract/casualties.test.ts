@@ -216,3 +216,77 @@ test('"the number of people killed ... has risen to at least 35" is a killed tol
     [['killed', { min: 35, max: null }, true]],
   );
 });
+
+test('a first count ("initially reported") yields to any other figure', () => {
+  assert.deepEqual(
+    toll(
+      'A news channel initially said that two people were killed. Hospital staff later counted six people who died in the raid.',
+    ),
+    { min: 6, max: 6 },
+  );
+  // Its clause ends at "while": the other source's figure stands.
+  const ms = find(
+    'A radio station initially reported that three civilians died, while a medic said seven civilians were killed.',
+  );
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.early ?? false]),
+    [
+      [3, true],
+      [7, false],
+    ],
+  );
+  // Alone, a first count is still the figure.
+  assert.deepEqual(toll('At first, residents reported that four people were killed.'), { min: 4, max: 4 });
+});
+
+test('nouns that say the victims died: martyrs, deaths, bodies', () => {
+  assert.deepEqual(main('A local page wrote that nine martyrs were carried to the morgue.')?.range, {
+    min: 9,
+    max: 9,
+  });
+  assert.deepEqual(main('The clinic recorded 11 deaths and 30 injuries.')?.range, { min: 11, max: 11 });
+  assert.deepEqual(main('Volunteers pulled three bodies from the collapsed shop.')?.range, {
+    min: 3,
+    max: 3,
+  });
+  assert.equal(main('The ministry put the number of martyrs rising to 14 by night.')?.update, true);
+});
+
+test('"civilian deaths" are civilians', () => {
+  const m = main('The monitor reported five civilian deaths in the village.');
+  assert.deepEqual(m?.groups, ['civilians']);
+  assert.deepEqual(m?.range, { min: 5, max: 5 });
+});
+
+test('"killed between two and three" gives the range', () => {
+  assert.deepEqual(main('The shelling reportedly killed between two and three farmers.')?.range, {
+    min: 2,
+    max: 3,
+  });
+});
+
+test('male and female are adjectives of the victims', () => {
+  assert.deepEqual(main('Four male nurses were killed near the gate.')?.groups, ['civilians']);
+});
+
+test('victims counted by name are part of the toll, not a lower one', () => {
+  assert.equal(main('Neighbours named six residents killed in the raid.')?.partial, true);
+  assert.equal(main('A cousin posted the list of eight relatives who were killed.')?.partial, true);
+  assert.deepEqual(
+    toll(
+      'At least 15 people were killed in the raid. Relatives managed to identify seven people killed so far.',
+    ),
+    { min: 15, max: null },
+  );
+});
+
+test('a revised toll "initially reported at 17 but rose to 26"', () => {
+  const ms = find('The toll was initially put at 17 but rose to 26 by the evening.');
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.early ?? false, m.update]),
+    [
+      [17, true, false],
+      [26, false, true],
+    ],
+  );
+});

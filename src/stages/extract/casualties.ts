@@ -23,6 +23,8 @@ export interface CasualtyMention {
   plural: boolean;
   /** "two of the farmers", "three others": some of the victims, used only when no whole figure is given. */
   partial: boolean;
+  /** "initially reported three dead": a first count, given up for any other figure. */
+  early?: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -46,13 +48,13 @@ const NOUNS: Array<[RegExp, Group[]]> = [
     ['combatants'],
   ],
   [
-    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|bodies|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
+    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
     ['people'],
   ],
 ];
 
 const ADJ =
-  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|male|female|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
@@ -61,9 +63,9 @@ const INJURED_AFTER =
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between)\s+){0,3}$/;
 const INJURED_BEFORE =
-  /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only)\s+){0,3}$/;
+  /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
   /(?:risen|rose|rising|climbed|climbing|increased|jumped|reached|mounted|soared|grew|gone up|went up|rises|climbs)\s+(?:to\s+)?(?:(?:at least|more than|over|about|around|nearly|almost)\s+)?$/;
 const SUBSET_BEFORE =
@@ -71,6 +73,9 @@ const SUBSET_BEFORE =
 const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
 /** "two of the farmers" (but "five of the Abu Salem family" is a whole family's toll). */
 const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
+/** "relatives named four of those killed", "a list of ten victims": the victims known by name, some of the toll. */
+const IDENTIFIED_BEFORE =
+  /\b(?:identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing)?|(?:names|list|identities|photos|pictures|images) of)\s+(?:(?:the|only|at least|a further|another|all)\s+)?(?:names of\s+(?:the\s+)?)?$/;
 const ADDITIONAL_BEFORE =
   /\b(?:another|a further|an additional|additional|remaining|the other|the rest of the)\s+$/;
 const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
@@ -114,10 +119,15 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
   const rest = after.slice(skip);
   for (const [re, groups] of NOUNS) {
     const m = re.exec(rest);
-    if (m) return { groups, len: skip + m[0].length };
+    if (!m) continue;
+    // "four civilian deaths": the adjective says who they were.
+    const civilian = groups[0] === 'people' && /\bcivilian\s/.test(adj?.[0] ?? '');
+    return { groups: civilian ? ['civilians'] : groups, len: skip + m[0].length };
   }
   return null;
 }
+
+const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
 
@@ -234,7 +244,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (BOTH_AFTER.test(tail) || /\b(?:killed|dead) or (?:wounded|injured)\s+$/.test(before)) continue;
     const subset = SUBSET_BEFORE.test(before) || SUBSET_AFTER.test(tail);
     let outcome: Outcome | null = null;
-    if (KILLED_AFTER.test(tail)) outcome = 'killed';
+    // "ten martyrs", "four civilian deaths", "five bodies": the noun itself says they died.
+    if (noun && DEATH_NOUN.test(after.slice(0, noun.len))) outcome = 'killed';
+    else if (KILLED_AFTER.test(tail)) outcome = 'killed';
     else if (INJURED_AFTER.test(tail)) outcome = 'injured';
     else if (INJURED_BEFORE.test(before)) outcome = 'injured';
     else if (KILLED_BEFORE.test(before)) outcome = 'killed';
@@ -275,7 +287,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;
-    m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
+    m.partial =
+      PARTITIVE_AFTER.test(after) ||
+      ADDITIONAL_BEFORE.test(before) ||
+      OTHERS_AFTER.test(after) ||
+      IDENTIFIED_BEFORE.test(before);
     out.push(m);
   }
   // "30 were killed around Shadadi and another five outside Kobane": the figure's noun and verb
@@ -306,6 +322,13 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const single = SINGLE_INJURED.exec(lower);
     if (single) out.push(singleVictim(single, 'injured'));
   }
+  // "initially reported three dead, while others said five": a first count, up to the end of its clause.
+  for (const m of lower.matchAll(EARLY)) {
+    const from = m.index + m[0].length;
+    const stop = CLAUSE_END.exec(lower.slice(from));
+    const to = stop ? from + stop.index : lower.length;
+    for (const c of out) if (c.start >= from && c.start < to && !c.update) c.early = true;
+  }
   // "at first said seven had died; by the evening it said at least 25": the later figure revises.
   const first = REVISED_FROM.exec(lower);
   if (first) {
@@ -317,11 +340,15 @@ export function findCasualties(lower: string): CasualtyMention[] {
 }
 
 const TOLL_SUBJECT =
-  /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|injuries|wounded|injured))\b/;
+  /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|martyrs|injuries|wounded|injured))\b/;
 const ELLIPTIC =
   /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
   /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
+const EARLY =
+  /\b(?:initially|at first|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
+const CLAUSE_END =
+  /[;:]|,? (?:while|whereas|but|however|though|although|then|before|later|and later|until|since)\b|\b(?:rose|risen|rising|raised|revised|updated?|increased|climbed)\b/;
 const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
 const REVISED_TO =
   /\b(?:later|by the (?:evening|morning|afternoon|night|end of the day)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has since|since then|now)\b/g;
@@ -345,7 +372,7 @@ function laterPredicate(tail: string): Outcome | null {
 }
 
 const FIGURE_END =
-  /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
+  /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|but|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
 const SINGLE_KILLED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =

@@ -114,7 +114,17 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
         i === 0 &&
         refines(current.place.place, p.place) &&
         !SEPARATE.test(f.lower) &&
-        !(killedIn(f) && current.facts.some(killedIn))
+        // Its own toll tells of another strike, unless the sentence places it in the current
+        // event's town ("the Sukkari neighbourhood in Aleppo"): a source's figure for that strike.
+        !(
+          killedIn(f) &&
+          current.facts.some(killedIn) &&
+          !(
+            !AREA.has(current.place.place.precision) &&
+            !p.coordinated &&
+            f.places.some((q) => q !== p && q.relation === null && sameTarget(q.place, current!.place!.place))
+          )
+        )
       )
         target = current;
       // A broader mention (the governorate, or its same-named capital) of the current event's place,
@@ -152,6 +162,7 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
   return drafts;
 }
 
+const AREA = new Set(['governorate', 'district', 'country']);
 const SEPARATE =
   /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
 const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);
@@ -250,6 +261,8 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
     mentions.filter((m) => m.plural),
   ];
   let use = tiers.find((t) => t.length > 0) ?? mentions;
+  // A first count ("initially reported three dead") yields to any other figure.
+  if (use.some((m) => !m.early)) use = use.filter((m) => !m.early);
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
