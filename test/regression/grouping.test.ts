@@ -201,6 +201,32 @@ describe('deployments', () => {
 });
 
 describe('one strike told through many sources', () => {
+  const report =
+    'On Monday, an air strike hit a family home in the town of Saraqeb, killing at least three civilians.\n\n' +
+    'Neighbours shared photographs of the ruined house and of the funeral.\n\n' +
+    'A relative wrote on social media that the victims had been sleeping when the house collapsed.\n\n' +
+    'A local news page initially reported that two people were killed, while a rescuer posted that five people died.';
+
+  it('a later source figure without a place joins the only strike', () => {
+    const doc = run(report);
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 3, max: 5 });
+  });
+
+  it('a higher count of people raises the most the civilian toll may be, never its least', () => {
+    const doc = run(report);
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 3, max: 5 });
+  });
+
+  it('does not count fighters into the civilian toll', () => {
+    const doc = run(
+      'On Monday, an air strike hit a checkpoint in the town of Saraqeb, killing at least three civilians.\n\n' +
+        'Neighbours shared photographs of the burnt cars.\n\n' +
+        'A rescuer later posted that eight people died, among them four fighters.',
+    );
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 3, max: null });
+  });
+
   it('a figure for a neighbourhood of the struck town is a source figure, not another strike', () => {
     const doc = run(
       'At least six people were killed when helicopters dropped barrels on Aleppo on Monday.\n\n' +

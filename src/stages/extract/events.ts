@@ -72,6 +72,8 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
   let current: Draft | null = null;
   let lastParagraph = -1;
   let afterList = false;
+  /** Sentences with a toll that joined no event: kept for a text that tells of one strike only. */
+  const orphans: SentenceFacts[] = [];
   facts.forEach((f, index) => {
     const startsEvent =
       f.strike &&
@@ -91,11 +93,17 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
         current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
         drafts.push(current);
-      } else return;
+      } else {
+        orphans.push(f);
+        return;
+      }
       lastParagraph = f.sentence.paragraph;
       return;
     }
-    if (!startsEvent && !(current && near)) return;
+    if (!startsEvent && !(current && near)) {
+      orphans.push(f);
+      return;
+    }
     // A toll told before naming several places ("strikes kill 12 ... 11 in A and one in B") pools
     // them: it is no one place's figure.
     const pooledParts =
@@ -159,7 +167,35 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
     });
     lastParagraph = f.sentence.paragraph;
   });
-  return drafts;
+  return joinOrphans(drafts, orphans);
+}
+
+/**
+ * A text that tells of one strike only, at one place: a toll told further on without a place of its
+ * own, or at that strike's place ("a relative wrote that five people had died"), is another
+ * source's figure for it, unless it speaks of another strike.
+ */
+function joinOrphans(drafts: Draft[], orphans: SentenceFacts[]): Draft[] {
+  const placed = drafts.filter((d) => d.place !== null);
+  const only = placed.length === 1 ? placed[0]! : drafts.length === 1 ? drafts[0]! : null;
+  // Only figures told after the strike's own toll: a headline total before it is no source's count.
+  if (only === null || !only.facts.some((f) => f.casualties.length > 0)) return drafts;
+  const start = only.facts[0]!.sentence.start;
+  const later = (f: SentenceFacts): boolean =>
+    f.sentence.start > start && f.casualties.length > 0 && !SEPARATE.test(f.lower);
+  const own = (f: SentenceFacts): boolean => {
+    if (!later(f)) return false;
+    const places = mainPlaces(f);
+    return (
+      places.length === 0 ||
+      (only.place !== null && places.every((p) => sameTarget(p.place, only.place!.place)))
+    );
+  };
+  const merged = drafts.filter((d) => d !== only && d.place === null && d.facts.every(later));
+  const joined = [...orphans.filter(own), ...merged.flatMap((d) => d.facts)];
+  if (joined.length === 0) return drafts;
+  only.facts = [...new Set([...only.facts, ...joined])].sort((a, b) => a.sentence.start - b.sentence.start);
+  return drafts.filter((d) => !merged.includes(d));
 }
 
 const AREA = new Set(['governorate', 'district', 'country']);
@@ -272,6 +308,25 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
   return envelope(use.map((m) => m.range));
 }
 
+/**
+ * Where the dead are civilians and no fighter is among them, a higher count of "people" killed from
+ * another source ("at least four civilians"; "five people were killed") is the most the civilian
+ * toll may be. It may include others, so it never lowers the civilian figure; and where the
+ * civilians are told as a part of a total ("five people, including four students"), the total
+ * names others too.
+ */
+export function civilianCeiling(civilians: Range | null, mentions: CasualtyMention[]): Range | null {
+  if (civilians === null || mentions.some(CASUALTY_FIELDS.combatants_killed)) return civilians;
+  if (mentions.some((m) => CASUALTY_FIELDS.civilians_killed(m) && m.subset)) return civilians;
+  const people = rangeOf(
+    mentions.filter((m) => CASUALTY_FIELDS.killed(m) && m.groups.every((g) => g === 'people')),
+  );
+  const top = people?.max ?? null;
+  const own = civilians.max ?? civilians.min;
+  if (top === null || own === null || top <= own) return civilians;
+  return { min: civilians.min, max: top };
+}
+
 function quoteOf(text: string, start: number, end: number): string {
   const s = text.slice(start, end).trim();
   return s.length > 240 ? s.slice(0, 237) + '...' : s;
@@ -324,7 +379,10 @@ export function buildEvent(
     return rangeOf(chosen.map(({ m }) => m));
   };
   const killed = pick(CASUALTY_FIELDS.killed, 'killed');
-  const civilians = pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed');
+  const civilians = civilianCeiling(
+    pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed'),
+    all.filter(({ f }) => !SEPARATE.test(f.lower)).map(({ m }) => m),
+  );
   const children = pick(CASUALTY_FIELDS.children_killed, 'children_killed');
   const women = pick(CASUALTY_FIELDS.women_killed, 'women_killed');
   const combatants = pick(CASUALTY_FIELDS.combatants_killed, 'combatants_killed');
