@@ -236,3 +236,21 @@ describe('one strike told through many sources', () => {
     assert.match(doc.events[0]!.place ?? '', /Sukkari/);
   });
 });
+
+describe("the text's own lead figure", () => {
+  it('stands over a lower figure that one source gives', () => {
+    const doc = run(
+      'On Monday, an air strike hit a house in the town of Saraqeb, killing at least nine civilians.\n\n' +
+        'A local radio station said that five civilians were killed, while a medic posted that 11 civilians died.',
+    );
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 9, max: 11 });
+  });
+
+  it('a headline is no lead: the lowest figure stated stays the least', () => {
+    const doc = run(
+      'Air strikes kill nine in Saraqeb\n\n' +
+        'Air strikes hit a house in the town of Saraqeb on Monday, the monitor said that seven people were killed.',
+    );
+    assert.equal(doc.events[0]!.killed?.min, 7);
+  });
+});

@@ -290,3 +290,11 @@ test('a revised toll "initially reported at 17 but rose to 26"', () => {
     ],
   );
 });
+
+test('figures a named source gives are marked as sourced; hedges and "it was reported" are not', () => {
+  assert.equal(main('The civil defence said that ten people were killed.')?.sourced, true);
+  assert.equal(main('According to a local radio, six civilians died.')?.sourced, true);
+  assert.equal(main('Eight people were killed in the raid, the monitor said.')?.sourced, true);
+  assert.equal(main('Ten people were reportedly killed in the raid.')?.sourced, undefined);
+  assert.equal(main('It was reported that ten people were killed.')?.sourced, undefined);
+});

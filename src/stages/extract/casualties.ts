@@ -25,6 +25,10 @@ export interface CasualtyMention {
   partial: boolean;
   /** "initially reported three dead": a first count, given up for any other figure. */
   early?: boolean;
+  /** "a local agency said that ten were killed": a figure a named source gives, not the text's own. */
+  sourced?: boolean;
+  /** The text's own figure in the first sentence of its event (set when events are built). */
+  lead?: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -322,6 +326,10 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const single = SINGLE_INJURED.exec(lower);
     if (single) out.push(singleVictim(single, 'injured'));
   }
+  // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
+  // reported that" name no source.
+  for (const m of lower.matchAll(SOURCE_VOICE)) for (const c of out) if (m.index < c.start) c.sourced = true;
+  if (SOURCE_AFTER.test(lower)) for (const c of out) c.sourced = true;
   // "initially reported three dead, while others said five": a first count, up to the end of its clause.
   for (const m of lower.matchAll(EARLY)) {
     const from = m.index + m[0].length;
@@ -345,6 +353,9 @@ const ELLIPTIC =
   /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
   /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
+const SOURCE_VOICE =
+  /\b(?:according to|(?<!\b(?:it|was|were|been|being|is|are|be)\s+)(?:said|says|reported|reports|posted|stated|tweeted|wrote|claimed|announced|cited|recorded|counted|listed|put|placed|estimated|shared|mentioned|noted|told))\b/g;
+const SOURCE_AFTER = /,\s+(?:the\s+)?[a-z][a-z' -]{1,40}\s+(?:said|says|reported|stated|added)\b[^,]*[.]?$/;
 const EARLY =
   /\b(?:initially|at first|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
 const CLAUSE_END =

@@ -284,6 +284,10 @@ function ownFigures(
 const DEMOGRAPHIC = new Set(['children', 'women', 'men']);
 const isPart = (m: CasualtyMention): boolean => m.partial || m.groups.every((g) => DEMOGRAPHIC.has(g));
 
+/** A headline ("Strikes kill 20 in Idlib"), not a sentence of the text: it ends without a full stop. */
+const isTitle = (f: SentenceFacts): boolean =>
+  f.sentence.headline && !/[.!?]['"\u201d]?\s*$/.test(f.sentence.text);
+
 /** The range an event reports for one field, from the mentions its sentences give. */
 export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
@@ -299,6 +303,9 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
   let use = tiers.find((t) => t.length > 0) ?? mentions;
   // A first count ("initially reported three dead") yields to any other figure.
   if (use.some((m) => !m.early)) use = use.filter((m) => !m.early);
+  // The text's own lead figure stands over lower ones that particular sources give.
+  const floor = Math.max(...use.filter((m) => m.lead && !m.sourced).map((m) => m.range.min ?? -1));
+  if (floor > 0) use = use.filter((m) => !m.sourced || (m.range.max ?? m.range.min ?? 0) >= floor);
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
@@ -368,9 +375,13 @@ export function buildEvent(
       days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
     );
   };
-  const found = d.facts
-    .filter((f) => !otherDay(f))
-    .flatMap((f) => ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })));
+  const facts = d.facts.filter((f) => !otherDay(f));
+  const found = facts.flatMap((f) =>
+    ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({
+      m: { ...m, lead: f === facts[0] && !isTitle(f) && !m.early && !m.partial },
+      f,
+    })),
+  );
   const kept = new Set(usableCasualties(found.map(({ m }) => m)));
   const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
