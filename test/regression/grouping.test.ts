@@ -218,6 +218,23 @@ describe('one strike told through many sources', () => {
     assert.deepEqual(doc.events[0]!.civilians_killed, { min: 3, max: 5 });
   });
 
+  it("a source's open count of people is the most that source gives", () => {
+    const lead =
+      'On Monday, an air strike hit a house in the town of Saraqeb, killing at least nine civilians.\n\n';
+    assert.deepEqual(
+      run(lead + 'A rescuer said that more than 12 people died.').events[0]!.civilians_killed,
+      {
+        min: 9,
+        max: 13,
+      },
+    );
+    // Told in the text's own voice, an open figure stays open.
+    assert.deepEqual(run(lead + 'More than 12 people died.').events[0]!.civilians_killed, {
+      min: 9,
+      max: null,
+    });
+  });
+
   it('does not count fighters into the civilian toll', () => {
     const doc = run(
       'On Monday, an air strike hit a checkpoint in the town of Saraqeb, killing at least three civilians.\n\n' +

@@ -325,10 +325,17 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
 export function civilianCeiling(civilians: Range | null, mentions: CasualtyMention[]): Range | null {
   if (civilians === null || mentions.some(CASUALTY_FIELDS.combatants_killed)) return civilians;
   if (mentions.some((m) => CASUALTY_FIELDS.civilians_killed(m) && m.subset)) return civilians;
-  const people = rangeOf(
-    mentions.filter((m) => CASUALTY_FIELDS.killed(m) && m.groups.every((g) => g === 'people')),
+  const people = mentions.filter(
+    (m) =>
+      CASUALTY_FIELDS.killed(m) &&
+      m.groups.every((g) => g === 'people') &&
+      !(m.vague || m.single || m.plural || m.partial || m.early),
   );
-  const top = people?.max ?? null;
+  // A source's open figure ("a local agency said more than 20 died") is the most that source gives.
+  const top =
+    people.length > 0
+      ? Math.max(...people.map((m) => m.range.max ?? (m.sourced ? m.range.min : null) ?? -1))
+      : null;
   const own = civilians.max ?? civilians.min;
   if (top === null || own === null || top <= own) return civilians;
   return { min: civilians.min, max: top };
