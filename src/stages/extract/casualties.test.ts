@@ -298,3 +298,40 @@ test('figures a named source gives are marked as sourced; hedges and "it was rep
   assert.equal(main('Ten people were reportedly killed in the raid.')?.sourced, undefined);
   assert.equal(main('It was reported that ten people were killed.')?.sourced, undefined);
 });
+
+test('kin in the plural and "a family of six" are victims', () => {
+  assert.deepEqual(main('Three brothers were killed when the shell hit their shop.')?.range, {
+    min: 3,
+    max: 3,
+  });
+  assert.deepEqual(main('The raid levelled a flat, killing a family of five people.')?.range, {
+    min: 5,
+    max: 5,
+  });
+});
+
+test('one person as the object of "killed", and an age is not a count', () => {
+  const aged = find('The shell hit the yard, killing 61 year old Yusuf Karim.');
+  assert.deepEqual(
+    aged.map((m) => [m.range.min, m.single]),
+    [[1, true]],
+  );
+  assert.equal(main('Witnesses said the drone killed a young shepherd near the well.')?.single, true);
+  assert.equal(main('Relatives wrote that she died of her wounds in hospital.')?.single, true);
+});
+
+test('two people each named by a singular noun', () => {
+  assert.deepEqual(main('A baby and a teenage girl were killed when the roof fell.')?.range, {
+    min: 2,
+    max: 2,
+  });
+});
+
+test('kin are a part of a family toll, the whole when nothing else is given', () => {
+  assert.equal(main('Her father, mother and three sisters were killed.', 'killed')?.partial, true);
+  assert.deepEqual(toll('At least nine people were killed. Her three sisters were killed too.'), {
+    min: 9,
+    max: null,
+  });
+  assert.deepEqual(toll('Four brothers were killed in the raid.'), { min: 4, max: 4 });
+});

@@ -52,7 +52,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
     ['combatants'],
   ],
   [
-    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
+    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
     ['people'],
   ],
 ];
@@ -67,7 +67,7 @@ const INJURED_AFTER =
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
 const INJURED_BEFORE =
   /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
@@ -80,11 +80,13 @@ const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
 /** "relatives named four of those killed", "a list of ten victims": the victims known by name, some of the toll. */
 const IDENTIFIED_BEFORE =
   /\b(?:identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing)?|(?:names|list|identities|photos|pictures|images) of)\s+(?:(?:the|only|at least|a further|another|all)\s+)?(?:names of\s+(?:the\s+)?)?$/;
+/** "her three sisters", "four brothers": some of a family's dead, used when no whole figure is given. */
+const KIN = /\b(?:brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters)$/;
 const ADDITIONAL_BEFORE =
   /\b(?:another|a further|an additional|additional|remaining|the other|the rest of the)\s+$/;
 const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
 const NOT_PEOPLE_AFTER =
-  /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
+  /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq|years? old)\b/;
 const QUAL_BEFORE =
   /(at least|not less than|no fewer than|a minimum of|more than|over|in excess of|upwards of|up to|nearly|almost|close to|as many as|as high as|fewer than|less than|under|about|around|some|approximately|roughly|an estimated|estimated)\s+$/;
 
@@ -295,7 +297,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
       PARTITIVE_AFTER.test(after) ||
       ADDITIONAL_BEFORE.test(before) ||
       OTHERS_AFTER.test(after) ||
-      IDENTIFIED_BEFORE.test(before);
+      IDENTIFIED_BEFORE.test(before) ||
+      (noun !== null && KIN.test(after.slice(0, noun.len)));
     out.push(m);
   }
   // "30 were killed around Shadadi and another five outside Kobane": the figure's noun and verb
@@ -316,6 +319,18 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const one = mention(m.index, m.index + m[0].length, outcome, groups, { min: 1, max: 1 }, '');
     one.single = true;
     out.push(one);
+  }
+  // "killing a 45-year-old farmer", "killed 28 year old Samir": one person, a figure of its own.
+  for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
+    if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
+    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 1, max: 1 }, '');
+    one.single = true;
+    out.push(one);
+  }
+  // "an infant and a teenage boy were killed": two people, each named by a singular noun.
+  for (const m of lower.matchAll(TWO_PERSONS)) {
+    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
+    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
   }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
@@ -360,6 +375,16 @@ const EARLY =
   /\b(?:initially|at first|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
 const CLAUSE_END =
   /[;:]|,? (?:while|whereas|but|however|though|although|then|before|later|and later|until|since)\b|\b(?:rose|risen|rising|raised|revised|updated?|increased|climbed)\b/;
+const PERSON =
+  '(?:man|woman|child|boy|girl|baby|infant|toddler|civilian|person|teenager|youth|farmer|shepherd|fisherman|doctor|nurse|paramedic|journalist|rescuer|volunteer|student|teacher|worker|resident)';
+const ONE_PERSON_OBJECT = new RegExp(
+  `\\b(?:killing|killed|kills)\\s+(?:(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b)`,
+  'g',
+);
+const TWO_PERSONS = new RegExp(
+  `\\b(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON},?\\s+and\\s+(?:a|an|one|his|her|their)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON}\\s+(?:were|have been|had been)\\s+(?:(?:reportedly|allegedly|also|both)\\s+)?(?:killed|martyred)\\b`,
+  'g',
+);
 const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
 const REVISED_TO =
   /\b(?:later|by the (?:evening|morning|afternoon|night|end of the day)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has since|since then|now)\b/g;
@@ -385,7 +410,7 @@ function laterPredicate(tail: string): Outcome | null {
 const FIGURE_END =
   /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|but|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
 const SINGLE_KILLED =
-  /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
+  /\b(?:he|she)\s+(?:later\s+|reportedly\s+|subsequently\s+|also\s+)?died\b|\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 
