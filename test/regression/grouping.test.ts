@@ -263,6 +263,23 @@ describe("the text's own lead figure", () => {
     assert.deepEqual(doc.events[0]!.civilians_killed, { min: 9, max: 11 });
   });
 
+  it('stands over a lower figure told later in the text, a part of it', () => {
+    const doc = run(
+      'On Friday, six members of the Haddad family and four members of the Karim family were killed when an air strike hit their homes in the town of Saraqeb.\n\n' +
+        'The Karim house next door collapsed, killing four members of the family.',
+    );
+    assert.deepEqual(doc.events[0]!.killed, { min: 10, max: 10 });
+  });
+
+  it('a toll told just before the strike sentence is its lead', () => {
+    const doc = run(
+      'At dawn on Monday, at least 12 people were killed. An air strike hit their building in the town of Saraqeb, wounding five others.\n\n' +
+        'A local agency said that seven bodies had been recovered.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 12, max: null });
+  });
+
   it('a headline is no lead: the lowest figure stated stays the least', () => {
     const doc = run(
       'Air strikes kill nine in Saraqeb\n\n' +

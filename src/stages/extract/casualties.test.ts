@@ -335,3 +335,14 @@ test('kin are a part of a family toll, the whole when nothing else is given', ()
   });
   assert.deepEqual(toll('Four brothers were killed in the raid.'), { min: 4, max: 4 });
 });
+
+test('two family tolls joined by "and" add up', () => {
+  assert.deepEqual(
+    main('Six members of the Haddad family and four members of the Karim family were killed.')?.range,
+    { min: 10, max: 10 },
+  );
+});
+
+test('"put the number of people killed at 27" is a killed figure', () => {
+  assert.deepEqual(main('A news page put the number of people killed at 27.')?.range, { min: 27, max: 27 });
+});

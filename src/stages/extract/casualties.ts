@@ -67,7 +67,7 @@ const INJURED_AFTER =
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
 const INJURED_BEFORE =
   /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
@@ -211,7 +211,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
         );
       if (coord) {
         const n2 = nounGroups(tail.slice(coord[0].length));
-        if (n2 && n2.groups[0] !== 'people') {
+        // "ten members of one family and nine of another were killed" adds up as well.
+        if (n2 && (n2.groups[0] !== 'people' || groups[0] === 'people')) {
           const word = coord[1] ?? '';
           const v2 = /^\d+$/.test(word) ? Number(word) : (UNITS[word] ?? undefined);
           if (v2 !== undefined) {

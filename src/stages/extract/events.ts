@@ -167,7 +167,7 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
     });
     lastParagraph = f.sentence.paragraph;
   });
-  return joinOrphans(drafts, orphans);
+  return joinOrphans(drafts, orphans, facts);
 }
 
 /**
@@ -175,14 +175,23 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
  * own, or at that strike's place ("a relative wrote that five people had died"), is another
  * source's figure for it, unless it speaks of another strike.
  */
-function joinOrphans(drafts: Draft[], orphans: SentenceFacts[]): Draft[] {
+function joinOrphans(drafts: Draft[], orphans: SentenceFacts[], facts: SentenceFacts[]): Draft[] {
   const placed = drafts.filter((d) => d.place !== null);
   const only = placed.length === 1 ? placed[0]! : drafts.length === 1 ? drafts[0]! : null;
   // Only figures told after the strike's own toll: a headline total before it is no source's count.
   if (only === null || !only.facts.some((f) => f.casualties.length > 0)) return drafts;
-  const start = only.facts[0]!.sentence.start;
+  const first = only.facts[0]!;
+  const start = first.sentence.start;
+  // "At least 15 people were killed at dawn. An air strike hit their home in Rafah.": a toll told
+  // just before the strike, in the same paragraph, is that strike's; a repeat of the headline under
+  // a dateline is no such sentence.
+  const title = facts.find(isTitle)?.lower.trim();
+  const lead = (f: SentenceFacts): boolean =>
+    facts.indexOf(f) === facts.indexOf(first) - 1 &&
+    f.sentence.paragraph === first.sentence.paragraph &&
+    !(title && f.lower.includes(title));
   const later = (f: SentenceFacts): boolean =>
-    f.sentence.start > start && f.casualties.length > 0 && !SEPARATE.test(f.lower);
+    (f.sentence.start > start || lead(f)) && f.casualties.length > 0 && !SEPARATE.test(f.lower);
   const own = (f: SentenceFacts): boolean => {
     if (!later(f)) return false;
     const places = mainPlaces(f);
@@ -305,7 +314,7 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (use.some((m) => !m.early)) use = use.filter((m) => !m.early);
   // The text's own lead figure stands over lower ones that particular sources give.
   const floor = Math.max(...use.filter((m) => m.lead && !m.sourced).map((m) => m.range.min ?? -1));
-  if (floor > 0) use = use.filter((m) => !m.sourced || (m.range.max ?? m.range.min ?? 0) >= floor);
+  if (floor > 0) use = use.filter((m) => m.lead || (m.range.max ?? m.range.min ?? 0) >= floor);
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
