@@ -346,3 +346,26 @@ test('two family tolls joined by "and" add up', () => {
 test('"put the number of people killed at 27" is a killed figure', () => {
   assert.deepEqual(main('A news page put the number of people killed at 27.')?.range, { min: 27, max: 27 });
 });
+
+test('counts of the dead together with others are no death toll', () => {
+  assert.deepEqual(
+    find('Two users put the death toll at ten killed and 60 more injured.').map((m) => [
+      m.outcome,
+      m.range.min,
+    ]),
+    [['killed', 10]],
+  );
+  assert.equal(
+    main('A witness spoke of at least 90 martyrs and missing people under the rubble.'),
+    undefined,
+  );
+});
+
+test('quotation marks do not part a figure from its words; "lost" family members died', () => {
+  assert.deepEqual(main('A blogger raised the death toll to \u201cmore than 30.\u201d')?.range, {
+    min: 31,
+    max: null,
+  });
+  assert.deepEqual(main('The teacher lost eight family members in the raid.')?.range, { min: 8, max: 8 });
+  assert.equal(find('The family lost their home and car.').length, 0);
+});

@@ -65,9 +65,9 @@ const KILLED_AFTER =
 const INJURED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|reported to have|said to have|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
 const BOTH_AFTER =
-  /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
+  /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b|^[\s,]*(?:and|or)\s+(?:the\s+)?missing\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|lost|losing|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
 const INJURED_BEFORE =
   /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
@@ -148,7 +148,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
   for (let i = 0; i < numbers.length; i++) {
     const num: NumberMention = numbers[i]!;
     if (used.has(num.start)) continue;
-    const before = lower.slice(Math.max(0, num.start - 60), num.start);
+    // Quotation marks do not part a figure from its words ("put the toll at “more than 20”").
+    const before = lower.slice(Math.max(0, num.start - 60), num.start).replace(/["\u201c\u201d]/g, ' ');
     // Years and dates are not counts.
     if (
       num.value >= 1900 &&
@@ -217,7 +218,12 @@ export function findCasualties(lower: string): CasualtyMention[] {
           const v2 = /^\d+$/.test(word) ? Number(word) : (UNITS[word] ?? undefined);
           if (v2 !== undefined) {
             const addTail = tail.slice(coord[0].length + n2.len);
-            if (KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)) {
+            // Two counts of people ("ten killed and 60 more injured") add up only before one verb.
+            const together =
+              n2.groups[0] !== 'people'
+                ? KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)
+                : KILLED_AFTER.test(addTail);
+            if (together) {
               const spanEnd = num.end + noun.len + coord[0].length + n2.len;
               const total: Range = {
                 min: range.min === null ? null : range.min + v2,
