@@ -288,3 +288,21 @@ describe("the text's own lead figure", () => {
     assert.equal(doc.events[0]!.killed?.min, 7);
   });
 });
+
+describe('victims in the plural without a number', () => {
+  it('join the strike told before them: at least two', () => {
+    const doc = run(
+      'Russian jets struck a house in the town of Saraqeb on Monday. Local sources reported that civilians were killed and injured.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 2, max: null });
+    assert.deepEqual(doc.events[0]!.injured, { min: 2, max: null });
+  });
+
+  it('start no event of their own', () => {
+    assert.equal(
+      run('Local sources reported that civilians were killed and injured in Saraqeb.').events.length,
+      0,
+    );
+  });
+});

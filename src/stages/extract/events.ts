@@ -79,9 +79,12 @@ export function groupEvents(facts: SentenceFacts[]): Draft[] {
       f.strike &&
       !f.excluded &&
       (f.casualties.length > 0 || f.claims.length > 0 || f.dates.length > 0 || f.places.length > 0);
+    // Victims in the plural without a number ("civilians were killed") add to an event, never start one.
     const supports =
       !f.excluded &&
-      (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') || f.claims.length > 0);
+      (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') ||
+        f.claims.length > 0 ||
+        (current !== null && pluralVictims(f.lower).length > 0));
     if (!startsEvent && !supports) return;
     const near = current !== null && f.sentence.paragraph - lastParagraph <= 2;
     const places = mainPlaces(f);
