@@ -380,3 +380,110 @@ describe('deployments', () => {
     assert.equal(doc.events[0]!.date, '2017-04-12');
   });
 });
+
+describe('one strike told through many sources', () => {
+  const report =
+    'On Monday, an air strike hit a family home in the town of Saraqeb, killing at least three civilians.\n\n' +
+    'Neighbours shared photographs of the ruined house and of the funeral.\n\n' +
+    'A relative wrote on social media that the victims had been sleeping when the house collapsed.\n\n' +
+    'A local news page initially reported that two people were killed, while a rescuer posted that five people died.';
+
+  it('a later source figure without a place joins the only strike', () => {
+    const doc = run(report);
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 3, max: 5 });
+  });
+
+  it('a higher count of people raises the most the civilian toll may be, never its least', () => {
+    const doc = run(report);
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 3, max: 5 });
+  });
+
+  it("a source's open count of people is the most that source gives", () => {
+    const lead =
+      'On Monday, an air strike hit a house in the town of Saraqeb, killing at least nine civilians.\n\n';
+    assert.deepEqual(
+      run(lead + 'A rescuer said that more than 12 people died.').events[0]!.civilians_killed,
+      {
+        min: 9,
+        max: 13,
+      },
+    );
+    // Told in the text's own voice, an open figure stays open.
+    assert.deepEqual(run(lead + 'More than 12 people died.').events[0]!.civilians_killed, {
+      min: 9,
+      max: null,
+    });
+  });
+
+  it('does not count fighters into the civilian toll', () => {
+    const doc = run(
+      'On Monday, an air strike hit a checkpoint in the town of Saraqeb, killing at least three civilians.\n\n' +
+        'Neighbours shared photographs of the burnt cars.\n\n' +
+        'A rescuer later posted that eight people died, among them four fighters.',
+    );
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 3, max: null });
+  });
+
+  it('a figure for a neighbourhood of the struck town is a source figure, not another strike', () => {
+    const doc = run(
+      'At least six people were killed when helicopters dropped barrels on Aleppo on Monday.\n\n' +
+        'Rescuers reported four deaths after the barrels fell on the Sukkari neighbourhood in Aleppo.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.match(doc.events[0]!.place ?? '', /Sukkari/);
+  });
+});
+
+describe("the text's own lead figure", () => {
+  it('stands over a lower figure that one source gives', () => {
+    const doc = run(
+      'On Monday, an air strike hit a house in the town of Saraqeb, killing at least nine civilians.\n\n' +
+        'A local radio station said that five civilians were killed, while a medic posted that 11 civilians died.',
+    );
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 9, max: 11 });
+  });
+
+  it('stands over a lower figure told later in the text, a part of it', () => {
+    const doc = run(
+      'On Friday, six members of the Haddad family and four members of the Karim family were killed when an air strike hit their homes in the town of Saraqeb.\n\n' +
+        'The Karim house next door collapsed, killing four members of the family.',
+    );
+    assert.deepEqual(doc.events[0]!.killed, { min: 10, max: 10 });
+  });
+
+  it('a toll told just before the strike sentence is its lead', () => {
+    const doc = run(
+      'At dawn on Monday, at least 12 people were killed. An air strike hit their building in the town of Saraqeb, wounding five others.\n\n' +
+        'A local agency said that seven bodies had been recovered.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 12, max: null });
+  });
+
+  it('a headline is no lead: the lowest figure stated stays the least', () => {
+    const doc = run(
+      'Air strikes kill nine in Saraqeb\n\n' +
+        'Air strikes hit a house in the town of Saraqeb on Monday, the monitor said that seven people were killed.',
+    );
+    assert.equal(doc.events[0]!.killed?.min, 7);
+  });
+});
+
+describe('victims in the plural without a number', () => {
+  it('join the strike told before them: at least two', () => {
+    const doc = run(
+      'Russian jets struck a house in the town of Saraqeb on Monday. Local sources reported that civilians were killed and injured.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 2, max: null });
+    assert.deepEqual(doc.events[0]!.injured, { min: 2, max: null });
+  });
+
+  it('start no event of their own', () => {
+    assert.equal(
+      run('Local sources reported that civilians were killed and injured in Saraqeb.').events.length,
+      0,
+    );
+  });
+});

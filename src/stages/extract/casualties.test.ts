@@ -227,3 +227,156 @@ test('"a hundred" followed by a noun is a hundred; a number word may follow it',
     max: 125,
   });
 });
+
+test('a first count ("initially reported") yields to any other figure', () => {
+  assert.deepEqual(
+    toll(
+      'A news channel initially said that two people were killed. Hospital staff later counted six people who died in the raid.',
+    ),
+    { min: 6, max: 6 },
+  );
+  // Its clause ends at "while": the other source's figure stands.
+  const ms = find(
+    'A radio station initially reported that three civilians died, while a medic said seven civilians were killed.',
+  );
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.early ?? false]),
+    [
+      [3, true],
+      [7, false],
+    ],
+  );
+  // Alone, a first count is still the figure.
+  assert.deepEqual(toll('At first, residents reported that four people were killed.'), { min: 4, max: 4 });
+});
+
+test('nouns that say the victims died: martyrs, deaths, bodies', () => {
+  assert.deepEqual(main('A local page wrote that nine martyrs were carried to the morgue.')?.range, {
+    min: 9,
+    max: 9,
+  });
+  assert.deepEqual(main('The clinic recorded 11 deaths and 30 injuries.')?.range, { min: 11, max: 11 });
+  assert.deepEqual(main('Volunteers pulled three bodies from the collapsed shop.')?.range, {
+    min: 3,
+    max: 3,
+  });
+  assert.equal(main('The ministry put the number of martyrs rising to 14 by night.')?.update, true);
+});
+
+test('"civilian deaths" are civilians', () => {
+  const m = main('The monitor reported five civilian deaths in the village.');
+  assert.deepEqual(m?.groups, ['civilians']);
+  assert.deepEqual(m?.range, { min: 5, max: 5 });
+});
+
+test('"killed between two and three" gives the range', () => {
+  assert.deepEqual(main('The shelling reportedly killed between two and three farmers.')?.range, {
+    min: 2,
+    max: 3,
+  });
+});
+
+test('male and female are adjectives of the victims', () => {
+  assert.deepEqual(main('Four male nurses were killed near the gate.')?.groups, ['civilians']);
+});
+
+test('victims counted by name are part of the toll, not a lower one', () => {
+  assert.equal(main('Neighbours named six residents killed in the raid.')?.partial, true);
+  assert.equal(main('A cousin posted the list of eight relatives who were killed.')?.partial, true);
+  assert.deepEqual(
+    toll(
+      'At least 15 people were killed in the raid. Relatives managed to identify seven people killed so far.',
+    ),
+    { min: 15, max: null },
+  );
+});
+
+test('a revised toll "initially reported at 17 but rose to 26"', () => {
+  const ms = find('The toll was initially put at 17 but rose to 26 by the evening.');
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.early ?? false, m.update]),
+    [
+      [17, true, false],
+      [26, false, true],
+    ],
+  );
+});
+
+test('figures a named source gives are marked as sourced; hedges and "it was reported" are not', () => {
+  assert.equal(main('The civil defence said that ten people were killed.')?.sourced, true);
+  assert.equal(main('According to a local radio, six civilians died.')?.sourced, true);
+  assert.equal(main('Eight people were killed in the raid, the monitor said.')?.sourced, true);
+  assert.equal(main('Ten people were reportedly killed in the raid.')?.sourced, undefined);
+  assert.equal(main('It was reported that ten people were killed.')?.sourced, undefined);
+});
+
+test('kin in the plural and "a family of six" are victims', () => {
+  assert.deepEqual(main('Three brothers were killed when the shell hit their shop.')?.range, {
+    min: 3,
+    max: 3,
+  });
+  assert.deepEqual(main('The raid levelled a flat, killing a family of five people.')?.range, {
+    min: 5,
+    max: 5,
+  });
+});
+
+test('one person as the object of "killed", and an age is not a count', () => {
+  const aged = find('The shell hit the yard, killing 61 year old Yusuf Karim.');
+  assert.deepEqual(
+    aged.map((m) => [m.range.min, m.single]),
+    [[1, true]],
+  );
+  assert.equal(main('Witnesses said the drone killed a young shepherd near the well.')?.single, true);
+  assert.equal(main('Relatives wrote that she died of her wounds in hospital.')?.single, true);
+});
+
+test('two people each named by a singular noun', () => {
+  assert.deepEqual(main('A baby and a teenage girl were killed when the roof fell.')?.range, {
+    min: 2,
+    max: 2,
+  });
+});
+
+test('kin are a part of a family toll, the whole when nothing else is given', () => {
+  assert.equal(main('Her father, mother and three sisters were killed.', 'killed')?.partial, true);
+  assert.deepEqual(toll('At least nine people were killed. Her three sisters were killed too.'), {
+    min: 9,
+    max: null,
+  });
+  assert.deepEqual(toll('Four brothers were killed in the raid.'), { min: 4, max: 4 });
+});
+
+test('two family tolls joined by "and" add up', () => {
+  assert.deepEqual(
+    main('Six members of the Haddad family and four members of the Karim family were killed.')?.range,
+    { min: 10, max: 10 },
+  );
+});
+
+test('"put the number of people killed at 27" is a killed figure', () => {
+  assert.deepEqual(main('A news page put the number of people killed at 27.')?.range, { min: 27, max: 27 });
+});
+
+test('counts of the dead together with others are no death toll', () => {
+  assert.deepEqual(
+    find('Two users put the death toll at ten killed and 60 more injured.').map((m) => [
+      m.outcome,
+      m.range.min,
+    ]),
+    [['killed', 10]],
+  );
+  assert.equal(
+    main('A witness spoke of at least 90 martyrs and missing people under the rubble.'),
+    undefined,
+  );
+});
+
+test('quotation marks do not part a figure from its words; "lost" family members died', () => {
+  assert.deepEqual(main('A blogger raised the death toll to \u201cmore than 30.\u201d')?.range, {
+    min: 31,
+    max: null,
+  });
+  assert.deepEqual(main('The teacher lost eight family members in the raid.')?.range, { min: 8, max: 8 });
+  assert.equal(find('The family lost their home and car.').length, 0);
+});

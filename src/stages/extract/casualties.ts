@@ -23,6 +23,12 @@ export interface CasualtyMention {
   plural: boolean;
   /** "two of the farmers", "three others": some of the victims, used only when no whole figure is given. */
   partial: boolean;
+  /** "initially reported three dead": a first count, given up for any other figure. */
+  early?: boolean;
+  /** "a local agency said that ten were killed": a figure a named source gives, not the text's own. */
+  sourced?: boolean;
+  /** The text's own figure in the first sentence of its event (set when events are built). */
+  lead?: boolean;
 }
 
 const NOUNS: Array<[RegExp, Group[]]> = [
@@ -46,24 +52,24 @@ const NOUNS: Array<[RegExp, Group[]]> = [
     ['combatants'],
   ],
   [
-    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|bodies|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
+    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
     ['people'],
   ],
 ];
 
 const ADJ =
-  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|male|female|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
 const INJURED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|reported to have|said to have|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
 const BOTH_AFTER =
-  /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b/;
+  /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b|^[\s,]*(?:and|or)\s+(?:the\s+)?missing\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|lost|losing|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
 const INJURED_BEFORE =
-  /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only)\s+){0,3}$/;
+  /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
   /(?:risen|rose|rising|climbed|climbing|increased|jumped|reached|mounted|soared|grew|gone up|went up|rises|climbs)\s+(?:to\s+)?(?:(?:at least|more than|over|about|around|nearly|almost)\s+)?$/;
 const SUBSET_BEFORE =
@@ -71,11 +77,16 @@ const SUBSET_BEFORE =
 const SUBSET_AFTER = /^\s*(?:of them|of whom|among them|of those|of the dead|of the victims)\b/;
 /** "two of the farmers" (but "five of the Abu Salem family" is a whole family's toll). */
 const PARTITIVE_AFTER = /^\s*of (?:the|those|these)\s+(?![^,.;]{0,40}\bfamil)/;
+/** "relatives named four of those killed", "a list of ten victims": the victims known by name, some of the toll. */
+const IDENTIFIED_BEFORE =
+  /\b(?:identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing)?|(?:names|list|identities|photos|pictures|images) of)\s+(?:(?:the|only|at least|a further|another|all)\s+)?(?:names of\s+(?:the\s+)?)?$/;
+/** "her three sisters", "four brothers": some of a family's dead, used when no whole figure is given. */
+const KIN = /\b(?:brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters)$/;
 const ADDITIONAL_BEFORE =
   /\b(?:another|a further|an additional|additional|remaining|the other|the rest of the)\s+$/;
 const OTHERS_AFTER = /^\s*(?:others?|more|other [a-z]+|additional [a-z]+)\b/;
 const NOT_PEOPLE_AFTER =
-  /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq)\b/;
+  /^[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|%|percent|per cent|strikes?|airstrikes?|air strikes?|raids?|air raids?|sorties|missiles?|rockets?|shells?|mortars?|barrels?|barrel bombs?|bombs?|times|targets?|positions?|vehicles?|tanks?|trucks?|cars?|days?|weeks?|months?|years?|year-old|buildings?|houses?|homes?|villages?|towns?|jets?|aircraft|warplanes?|planes?|helicopters?|drones?|million|billion|dollars?|tons?|tonnes?|kg|square|sq|years? old)\b/;
 const QUAL_BEFORE =
   /(at least|not less than|no fewer than|a minimum of|more than|over|in excess of|upwards of|up to|nearly|almost|close to|as many as|as high as|fewer than|less than|under|about|around|some|approximately|roughly|an estimated|estimated)\s+$/;
 
@@ -114,10 +125,15 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
   const rest = after.slice(skip);
   for (const [re, groups] of NOUNS) {
     const m = re.exec(rest);
-    if (m) return { groups, len: skip + m[0].length };
+    if (!m) continue;
+    // "four civilian deaths": the adjective says who they were.
+    const civilian = groups[0] === 'people' && /\bcivilian\s/.test(adj?.[0] ?? '');
+    return { groups: civilian ? ['civilians'] : groups, len: skip + m[0].length };
   }
   return null;
 }
+
+const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
 
@@ -132,7 +148,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
   for (let i = 0; i < numbers.length; i++) {
     const num: NumberMention = numbers[i]!;
     if (used.has(num.start)) continue;
-    const before = lower.slice(Math.max(0, num.start - 60), num.start);
+    // Quotation marks do not part a figure from its words ("put the toll at “more than 20”").
+    const before = lower.slice(Math.max(0, num.start - 60), num.start).replace(/["\u201c\u201d]/g, ' ');
     // Years and dates are not counts.
     if (
       num.value >= 1900 &&
@@ -195,12 +212,18 @@ export function findCasualties(lower: string): CasualtyMention[] {
         );
       if (coord) {
         const n2 = nounGroups(tail.slice(coord[0].length));
-        if (n2 && n2.groups[0] !== 'people') {
+        // "ten members of one family and nine of another were killed" adds up as well.
+        if (n2 && (n2.groups[0] !== 'people' || groups[0] === 'people')) {
           const word = coord[1] ?? '';
           const v2 = /^\d+$/.test(word) ? Number(word) : (UNITS[word] ?? undefined);
           if (v2 !== undefined) {
             const addTail = tail.slice(coord[0].length + n2.len);
-            if (KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)) {
+            // Two counts of people ("ten killed and 60 more injured") add up only before one verb.
+            const together =
+              n2.groups[0] !== 'people'
+                ? KILLED_AFTER.test(addTail) || KILLED_BEFORE.test(before)
+                : KILLED_AFTER.test(addTail);
+            if (together) {
               const spanEnd = num.end + noun.len + coord[0].length + n2.len;
               const total: Range = {
                 min: range.min === null ? null : range.min + v2,
@@ -234,7 +257,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (BOTH_AFTER.test(tail) || /\b(?:killed|dead) or (?:wounded|injured)\s+$/.test(before)) continue;
     const subset = SUBSET_BEFORE.test(before) || SUBSET_AFTER.test(tail);
     let outcome: Outcome | null = null;
-    if (KILLED_AFTER.test(tail)) outcome = 'killed';
+    // "ten martyrs", "four civilian deaths", "five bodies": the noun itself says they died.
+    if (noun && DEATH_NOUN.test(after.slice(0, noun.len))) outcome = 'killed';
+    else if (KILLED_AFTER.test(tail)) outcome = 'killed';
     else if (INJURED_AFTER.test(tail)) outcome = 'injured';
     else if (INJURED_BEFORE.test(before)) outcome = 'injured';
     else if (KILLED_BEFORE.test(before)) outcome = 'killed';
@@ -275,7 +300,12 @@ export function findCasualties(lower: string): CasualtyMention[] {
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;
-    m.partial = PARTITIVE_AFTER.test(after) || ADDITIONAL_BEFORE.test(before) || OTHERS_AFTER.test(after);
+    m.partial =
+      PARTITIVE_AFTER.test(after) ||
+      ADDITIONAL_BEFORE.test(before) ||
+      OTHERS_AFTER.test(after) ||
+      IDENTIFIED_BEFORE.test(before) ||
+      (noun !== null && KIN.test(after.slice(0, noun.len)));
     out.push(m);
   }
   // "30 were killed around Shadadi and another five outside Kobane": the figure's noun and verb
@@ -297,6 +327,18 @@ export function findCasualties(lower: string): CasualtyMention[] {
     one.single = true;
     out.push(one);
   }
+  // "killing a 45-year-old farmer", "killed 28 year old Samir": one person, a figure of its own.
+  for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
+    if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
+    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 1, max: 1 }, '');
+    one.single = true;
+    out.push(one);
+  }
+  // "an infant and a teenage boy were killed": two people, each named by a singular noun.
+  for (const m of lower.matchAll(TWO_PERSONS)) {
+    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
+    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
+  }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = SINGLE_KILLED.exec(lower);
@@ -305,6 +347,17 @@ export function findCasualties(lower: string): CasualtyMention[] {
   if (!out.some((m) => m.outcome === 'injured')) {
     const single = SINGLE_INJURED.exec(lower);
     if (single) out.push(singleVictim(single, 'injured'));
+  }
+  // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
+  // reported that" name no source.
+  for (const m of lower.matchAll(SOURCE_VOICE)) for (const c of out) if (m.index < c.start) c.sourced = true;
+  if (SOURCE_AFTER.test(lower)) for (const c of out) c.sourced = true;
+  // "initially reported three dead, while others said five": a first count, up to the end of its clause.
+  for (const m of lower.matchAll(EARLY)) {
+    const from = m.index + m[0].length;
+    const stop = CLAUSE_END.exec(lower.slice(from));
+    const to = stop ? from + stop.index : lower.length;
+    for (const c of out) if (c.start >= from && c.start < to && !c.update) c.early = true;
   }
   // "at first said seven had died; by the evening it said at least 25": the later figure revises.
   const first = REVISED_FROM.exec(lower);
@@ -317,11 +370,28 @@ export function findCasualties(lower: string): CasualtyMention[] {
 }
 
 const TOLL_SUBJECT =
-  /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|injuries|wounded|injured))\b/;
+  /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|martyrs|injuries|wounded|injured))\b/;
 const ELLIPTIC =
   /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
   /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
+const SOURCE_VOICE =
+  /\b(?:according to|(?<!\b(?:it|was|were|been|being|is|are|be)\s+)(?:said|says|reported|reports|posted|stated|tweeted|wrote|claimed|announced|cited|recorded|counted|listed|put|placed|estimated|shared|mentioned|noted|told))\b/g;
+const SOURCE_AFTER = /,\s+(?:the\s+)?[a-z][a-z' -]{1,40}\s+(?:said|says|reported|stated|added)\b[^,]*[.]?$/;
+const EARLY =
+  /\b(?:initially|at first|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
+const CLAUSE_END =
+  /[;:]|,? (?:while|whereas|but|however|though|although|then|before|later|and later|until|since)\b|\b(?:rose|risen|rising|raised|revised|updated?|increased|climbed)\b/;
+const PERSON =
+  '(?:man|woman|child|boy|girl|baby|infant|toddler|civilian|person|teenager|youth|farmer|shepherd|fisherman|doctor|nurse|paramedic|journalist|rescuer|volunteer|student|teacher|worker|resident)';
+const ONE_PERSON_OBJECT = new RegExp(
+  `\\b(?:killing|killed|kills)\\s+(?:(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b)`,
+  'g',
+);
+const TWO_PERSONS = new RegExp(
+  `\\b(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON},?\\s+and\\s+(?:a|an|one|his|her|their)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON}\\s+(?:were|have been|had been)\\s+(?:(?:reportedly|allegedly|also|both)\\s+)?(?:killed|martyred)\\b`,
+  'g',
+);
 const REVISED_FROM = /\b(?:at first|initially|first|earlier|previously)\b/;
 const REVISED_TO =
   /\b(?:later|by the (?:evening|morning|afternoon|night|end of the day)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has since|since then|now)\b/g;
@@ -345,9 +415,9 @@ function laterPredicate(tail: string): Outcome | null {
 }
 
 const FIGURE_END =
-  /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
+  /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|but|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
 const SINGLE_KILLED =
-  /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
+  /\b(?:he|she)\s+(?:later\s+|reportedly\s+|subsequently\s+|also\s+)?died\b|\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 

@@ -76,14 +76,19 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
   let current: Draft | null = null;
   let lastParagraph = -1;
   let afterList = false;
+  /** Sentences with a toll that joined no event: kept for a text that tells of one strike only. */
+  const orphans: SentenceFacts[] = [];
   facts.forEach((f, index) => {
     const startsEvent =
       f.strike &&
       !f.excluded &&
       (f.casualties.length > 0 || f.claims.length > 0 || f.dates.length > 0 || f.places.length > 0);
+    // Victims in the plural without a number ("civilians were killed") add to an event, never start one.
     const supports =
       !f.excluded &&
-      (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') || f.claims.length > 0);
+      (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') ||
+        f.claims.length > 0 ||
+        (current !== null && pluralVictims(f.lower).length > 0));
     if (!startsEvent && !supports) return;
     const near = current !== null && f.sentence.paragraph - lastParagraph <= 2;
     const places = mainPlaces(f);
@@ -117,11 +122,17 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
       else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
         current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
         drafts.push(current);
-      } else return;
+      } else {
+        orphans.push(f);
+        return;
+      }
       lastParagraph = f.sentence.paragraph;
       return;
     }
-    if (!startsEvent && !(current && near)) return;
+    if (!startsEvent && !(current && near)) {
+      orphans.push(f);
+      return;
+    }
     // A toll told before naming several places ("strikes kill 12 ... 11 in A and one in B") pools
     // them: it is no one place's figure.
     const pooledParts =
@@ -154,7 +165,16 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
         i === 0 &&
         refines(current.place.place, p.place) &&
         !SEPARATE.test(f.lower) &&
-        (!(killedIn(f) && current.facts.some(killedIn)) || sameToll(f, current.facts))
+        // Its own toll tells of another strike, unless it repeats the event's toll, or the sentence
+        // places it in the current event's town ("the Sukkari neighbourhood in Aleppo"): a source's
+        // figure for that strike.
+        (!(killedIn(f) && current.facts.some(killedIn)) ||
+          sameToll(f, current.facts) ||
+          (!AREA.has(current.place.place.precision) &&
+            !p.coordinated &&
+            f.places.some(
+              (q) => q !== p && q.relation === null && sameTarget(q.place, current!.place!.place),
+            )))
       )
         target = current;
       // "Strikes killed 70 in a district outside Damascus ... 60 strikes on Eastern Ghouta": an area
@@ -211,7 +231,7 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
     });
     lastParagraph = f.sentence.paragraph;
   });
-  return drafts;
+  return joinOrphans(drafts, orphans, facts);
 }
 
 const RELATIVE = /^(?:outside|near|nearby|around|outskirts of|vicinity of|on the outskirts of)$/;
@@ -227,6 +247,44 @@ function ownDay(f: SentenceFacts): string | null {
   );
   return days.length === 1 ? days[0]!.date : null;
 }
+/**
+ * A text that tells of one strike only, at one place: a toll told further on without a place of its
+ * own, or at that strike's place ("a relative wrote that five people had died"), is another
+ * source's figure for it, unless it speaks of another strike.
+ */
+function joinOrphans(drafts: Draft[], orphans: SentenceFacts[], facts: SentenceFacts[]): Draft[] {
+  const placed = drafts.filter((d) => d.place !== null);
+  const only = placed.length === 1 ? placed[0]! : drafts.length === 1 ? drafts[0]! : null;
+  // Only figures told after the strike's own toll: a headline total before it is no source's count.
+  if (only === null || !only.facts.some((f) => f.casualties.length > 0)) return drafts;
+  const first = only.facts[0]!;
+  const start = first.sentence.start;
+  // "At least 15 people were killed at dawn. An air strike hit their home in Rafah.": a toll told
+  // just before the strike, in the same paragraph, is that strike's; a repeat of the headline under
+  // a dateline is no such sentence.
+  const title = facts.find(isTitle)?.lower.trim();
+  const lead = (f: SentenceFacts): boolean =>
+    facts.indexOf(f) === facts.indexOf(first) - 1 &&
+    f.sentence.paragraph === first.sentence.paragraph &&
+    !(title && f.lower.includes(title));
+  const later = (f: SentenceFacts): boolean =>
+    (f.sentence.start > start || lead(f)) && f.casualties.length > 0 && !SEPARATE.test(f.lower);
+  const own = (f: SentenceFacts): boolean => {
+    if (!later(f)) return false;
+    const places = mainPlaces(f);
+    return (
+      places.length === 0 ||
+      (only.place !== null && places.every((p) => sameTarget(p.place, only.place!.place)))
+    );
+  };
+  const merged = drafts.filter((d) => d !== only && d.place === null && d.facts.every(later));
+  const joined = [...orphans.filter(own), ...merged.flatMap((d) => d.facts)];
+  if (joined.length === 0) return drafts;
+  only.facts = [...new Set([...only.facts, ...joined])].sort((a, b) => a.sentence.start - b.sentence.start);
+  return drafts.filter((d) => !merged.includes(d));
+}
+
+const AREA = new Set(['governorate', 'district', 'country']);
 const SEPARATE =
   /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
 /** The sentence repeats a death toll the event already gives ("at least 10" and "at least 10"). */
@@ -323,6 +381,10 @@ function ownFigures(
 const DEMOGRAPHIC = new Set(['children', 'women', 'men']);
 const isPart = (m: CasualtyMention): boolean => m.partial || m.groups.every((g) => DEMOGRAPHIC.has(g));
 
+/** A headline ("Strikes kill 20 in Idlib"), not a sentence of the text: it ends without a full stop. */
+const isTitle = (f: SentenceFacts): boolean =>
+  f.sentence.headline && !/[.!?]['"\u201d]?\s*$/.test(f.sentence.text);
+
 /** The range an event reports for one field, from the mentions its sentences give. */
 export function rangeOf(mentions: CasualtyMention[]): Range | null {
   if (mentions.length === 0) return null;
@@ -336,6 +398,11 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
     mentions.filter((m) => m.plural),
   ];
   let use = tiers.find((t) => t.length > 0) ?? mentions;
+  // A first count ("initially reported three dead") yields to any other figure.
+  if (use.some((m) => !m.early)) use = use.filter((m) => !m.early);
+  // The text's own lead figure stands over lower ones that particular sources give.
+  const floor = Math.max(...use.filter((m) => m.lead && !m.sourced).map((m) => m.range.min ?? -1));
+  if (floor > 0) use = use.filter((m) => m.lead || (m.range.max ?? m.range.min ?? 0) >= floor);
   // A toll update replaces lower figures stated before it.
   const lastUpdate = use.filter((m) => m.update).at(-1);
   if (lastUpdate) {
@@ -343,6 +410,32 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
     use = use.filter((m) => m.update || (m.range.max ?? m.range.min ?? 0) >= v);
   }
   return envelope(use.map((m) => m.range));
+}
+
+/**
+ * Where the dead are civilians and no fighter is among them, a higher count of "people" killed from
+ * another source ("at least four civilians"; "five people were killed") is the most the civilian
+ * toll may be. It may include others, so it never lowers the civilian figure; and where the
+ * civilians are told as a part of a total ("five people, including four students"), the total
+ * names others too.
+ */
+export function civilianCeiling(civilians: Range | null, mentions: CasualtyMention[]): Range | null {
+  if (civilians === null || mentions.some(CASUALTY_FIELDS.combatants_killed)) return civilians;
+  if (mentions.some((m) => CASUALTY_FIELDS.civilians_killed(m) && m.subset)) return civilians;
+  const people = mentions.filter(
+    (m) =>
+      CASUALTY_FIELDS.killed(m) &&
+      m.groups.every((g) => g === 'people') &&
+      !(m.vague || m.single || m.plural || m.partial || m.early),
+  );
+  // A source's open figure ("a local agency said more than 20 died") is the most that source gives.
+  const top =
+    people.length > 0
+      ? Math.max(...people.map((m) => m.range.max ?? (m.sourced ? m.range.min : null) ?? -1))
+      : null;
+  const own = civilians.max ?? civilians.min;
+  if (top === null || own === null || top <= own) return civilians;
+  return { min: civilians.min, max: top };
 }
 
 function quoteOf(text: string, start: number, end: number): string {
@@ -391,9 +484,13 @@ export function buildEvent(
       days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
     );
   };
-  const found = d.facts
-    .filter((f) => !otherDay(f))
-    .flatMap((f) => ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })));
+  const facts = d.facts.filter((f) => !otherDay(f));
+  const found = facts.flatMap((f) =>
+    ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({
+      m: { ...m, lead: f === facts[0] && !isTitle(f) && !m.early && !m.partial },
+      f,
+    })),
+  );
   const kept = new Set(usableCasualties(found.map(({ m }) => m)));
   const all = found.filter(({ m }) => kept.has(m));
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
@@ -402,7 +499,10 @@ export function buildEvent(
     return rangeOf(chosen.map(({ m }) => m));
   };
   const killed = pick(CASUALTY_FIELDS.killed, 'killed');
-  const civilians = pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed');
+  const civilians = civilianCeiling(
+    pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed'),
+    all.filter(({ f }) => !SEPARATE.test(f.lower)).map(({ m }) => m),
+  );
   const children = pick(CASUALTY_FIELDS.children_killed, 'children_killed');
   const women = pick(CASUALTY_FIELDS.women_killed, 'women_killed');
   const combatants = pick(CASUALTY_FIELDS.combatants_killed, 'combatants_killed');
