@@ -5,9 +5,25 @@
  * alternating batches (decide + write), CPU time per claim, median batch. Both stores span the same four years, so the larger one is ten times as
  * dense per day and per cell: the harder case for an index on date and space.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../src/adapters/db/connection.ts';
+import { SqliteIncidentIndex } from '../src/adapters/db/incident-index.ts';
+import { openSqliteStore } from '../src/adapters/db/sqlite-store.ts';
+import type { IncidentIndex } from '../src/domain/incident-index.ts';
 import type { LocationPrecision } from '../src/domain/extraction.ts';
 import type { IncidentFootprint, StoredClaim } from '../src/domain/incident.ts';
-import { addClaim, MemoryIncidentIndex, type CandidateQuery } from '../src/stages/cluster/index.ts';
+import {
+  addClaim,
+  isGridded,
+  keysOf,
+  MemoryIncidentIndex,
+  nameKey,
+  queryKeys,
+  type CandidateQuery,
+} from '../src/stages/cluster/index.ts';
 import { event } from '../test/fixtures/claims.ts';
 import type { BenchSection, SectionResult } from './section.ts';
 
@@ -95,31 +111,95 @@ class CountingIndex extends MemoryIncidentIndex {
   }
 }
 
+/** What the bench needs of an index: candidates counted, and its size. */
+interface BenchIndex {
+  index: IncidentIndex;
+  returned(): number;
+  resetReturned(): void;
+  incidents(): number;
+  newId: () => string;
+  /** Runs `work` as one transaction where the index is a database's (as ingest does per batch). */
+  batch(work: () => void): void;
+  close(): void;
+}
+
+function memoryIndex(): BenchIndex {
+  const index = new CountingIndex();
+  let n = 0;
+  return {
+    index,
+    returned: () => index.returned,
+    resetReturned: () => (index.returned = 0),
+    incidents: () => index.size,
+    newId: () => `I${++n}`,
+    batch: (work) => work(),
+    close: () => {},
+  };
+}
+
+/** The store-backed index of `strikewatch ingest`, on a fresh SQLite file (WAL, as shipped). */
+async function storeIndex(dir: string, name: string): Promise<BenchIndex> {
+  const path = join(dir, `${name}.db`);
+  const opened = await openSqliteStore(path);
+  if (!opened.ok) throw new Error(opened.error);
+  await opened.store.close();
+  const { db, raw } = openSqlite(path);
+  const inner = new SqliteIncidentIndex(raw, { nameKey, isGridded, keysOf, queryKeys });
+  let returned = 0;
+  const index: IncidentIndex = {
+    candidates: (q) => {
+      const found = inner.candidates(q);
+      returned += found.length;
+      return found;
+    },
+    get: (id) => inner.get(id),
+    put: (fp) => inner.put(fp),
+    remove: (id) => inner.remove(id),
+  };
+  const insert: BetterSqlite3.Statement = raw.prepare(
+    "INSERT INTO incidents (created_at, updated_at) VALUES ('bench', 'bench')",
+  );
+  const count = raw.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM incidents WHERE footprint IS NOT NULL',
+  );
+  return {
+    index,
+    returned: () => returned,
+    resetReturned: () => (returned = 0),
+    incidents: () => count.get()!.n,
+    newId: () => String(insert.run().lastInsertRowid),
+    batch: (work) => raw.transaction(work)(),
+    close: () => void db.destroy(),
+  };
+}
+
 /** A store filled to `size` claims, with the claims that come next, ready to be timed. */
 interface Filled {
   size: number;
-  index: CountingIndex;
-  newId: () => string;
+  bench: BenchIndex;
   timed: StoredClaim[];
   perClaim: number[];
 }
 
-function fill(size: number): Filled {
-  const index = new CountingIndex();
-  let n = 0;
-  const newId = (): string => `I${++n}`;
+function fill(size: number, bench: BenchIndex): Filled {
   const claims = syntheticClaims(7);
-  for (let i = 0; i < size; i++) addClaim(claims.next().value as StoredClaim, index, newId);
+  for (let done = 0; done < size; done += 10_000)
+    bench.batch(() => {
+      for (let i = done; i < Math.min(size, done + 10_000); i++)
+        addClaim(claims.next().value as StoredClaim, bench.index, bench.newId);
+    });
   const timed: StoredClaim[] = [];
   for (let i = 0; i < TIMED_CLAIMS; i++) timed.push(claims.next().value as StoredClaim);
-  index.returned = 0;
-  return { size, index, newId, timed, perClaim: [] };
+  bench.resetReturned();
+  return { size, bench, timed, perClaim: [] };
 }
 
 /** CPU time of this process per claim over one batch: wall time would count other processes' turns. */
 function timeBatch(f: Filled, start: number): void {
   const before = process.cpuUsage();
-  for (const c of f.timed.slice(start, start + BATCH)) addClaim(c, f.index, f.newId);
+  f.bench.batch(() => {
+    for (const c of f.timed.slice(start, start + BATCH)) addClaim(c, f.bench.index, f.bench.newId);
+  });
   const used = process.cpuUsage(before);
   f.perClaim.push((used.user + used.system) / BATCH);
 }
@@ -128,45 +208,72 @@ function timeBatch(f: Filled, start: number): void {
  * Both stores are filled first, then timed in alternating batches, so a busy spell on the shared
  * machine falls on both alike; each size's figure is its median batch.
  */
-function measure(sizes: number[]): SizeResult[] {
-  const stores = sizes.map(fill);
-  for (let b = 0; b < TIMED_CLAIMS; b += BATCH) for (const f of stores) timeBatch(f, b);
-  return stores.map((f) => {
+function measure(filled: Filled[]): SizeResult[] {
+  for (let b = 0; b < TIMED_CLAIMS; b += BATCH) for (const f of filled) timeBatch(f, b);
+  return filled.map((f) => {
     const sorted = [...f.perClaim].sort((x, y) => x - y);
     return {
       stored: f.size,
-      incidents: f.index.size,
+      incidents: f.bench.incidents(),
       microsPerClaim: sorted[Math.floor(sorted.length / 2)]!,
-      candidatesPerClaim: f.index.returned / TIMED_CLAIMS,
+      candidatesPerClaim: f.bench.returned() / TIMED_CLAIMS,
     };
   });
 }
 
+function describe(kind: string, r: SizeResult): string {
+  return (
+    `${kind}: ${r.stored.toLocaleString('en')} stored claims (${r.incidents.toLocaleString('en')} incidents after): ` +
+    `${r.microsPerClaim.toFixed(1)} µs CPU per claim (median of ${TIMED_CLAIMS / BATCH} batches of ${BATCH}), ` +
+    `${r.candidatesPerClaim.toFixed(1)} candidates per claim`
+  );
+}
+
 export const clusterSection: BenchSection = {
   name: 'cluster',
-  description: 'per-claim clustering cost at 10k and 100k stored claims (synthetic, in-memory index)',
+  description:
+    'per-claim clustering cost at 10k and 100k stored claims (synthetic): the SQLite-backed index ingest uses, and the in-memory one',
   needsShared: false,
   async run(): Promise<SectionResult> {
     // One small untimed run so the first measurement does not pay for the JIT.
-    measure([2_000]);
-    const results = measure(SIZES);
-    const [small, large] = results as [SizeResult, SizeResult];
-    const ratio = large.microsPerClaim / small.microsPerClaim;
+    measure([fill(2_000, memoryIndex())]);
+    const memory = measure(SIZES.map((size) => fill(size, memoryIndex())));
+    const dir = mkdtempSync(join(tmpdir(), 'strikewatch-cluster-bench-'));
+    let stored: SizeResult[];
+    try {
+      const benches = await Promise.all(SIZES.map((size) => storeIndex(dir, `s${size}`)));
+      try {
+        stored = measure(SIZES.map((size, i) => fill(size, benches[i]!)));
+      } finally {
+        for (const b of benches) b.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const ratio = (r: SizeResult[]): number => r[1]!.microsPerClaim / r[0]!.microsPerClaim;
+    const detail = (r: SizeResult[]): string =>
+      `${ratio(r).toFixed(2)}x (${r[0]!.microsPerClaim.toFixed(1)} -> ${r[1]!.microsPerClaim.toFixed(1)} µs)`;
     return {
-      lines: results.map(
-        (r) =>
-          `${r.stored.toLocaleString('en')} stored claims (${r.incidents.toLocaleString('en')} incidents after): ` +
-          `${r.microsPerClaim.toFixed(1)} µs CPU per claim (median of ${TIMED_CLAIMS / BATCH} batches of ${BATCH}), ` +
-          `${r.candidatesPerClaim.toFixed(1)} candidates per claim`,
-      ),
+      lines: [...stored.map((r) => describe('SQLite', r)), ...memory.map((r) => describe('in memory', r))],
       targets: [
         {
-          name: `per-claim cost at 100k within ${TARGET_RATIO}x of 10k`,
-          pass: ratio < TARGET_RATIO,
-          detail: `${ratio.toFixed(2)}x (${small.microsPerClaim.toFixed(1)} -> ${large.microsPerClaim.toFixed(1)} µs)`,
+          name: `per-claim cost in the SQLite store at 100k within ${TARGET_RATIO}x of 10k`,
+          pass: ratio(stored) < TARGET_RATIO,
+          detail: detail(stored),
+        },
+        {
+          name: `per-claim cost in memory at 100k within ${TARGET_RATIO}x of 10k`,
+          pass: ratio(memory) < TARGET_RATIO,
+          detail: detail(memory),
         },
       ],
-      json: { sizes: results, ratio, timedClaims: TIMED_CLAIMS },
+      json: {
+        sqlite: stored,
+        memory,
+        ratioSqlite: ratio(stored),
+        ratioMemory: ratio(memory),
+        timedClaims: TIMED_CLAIMS,
+      },
     };
   },
 };

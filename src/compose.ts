@@ -20,7 +20,7 @@ import type { IngestItem } from './domain/report.ts';
 import type { Store } from './domain/store.ts';
 import { extractClaims } from './pipeline/extract-claims.ts';
 import { buildingIncidents, type IncidentOptions } from './pipeline/build-incidents.ts';
-import { isGridded, nameKey } from './stages/cluster/index.ts';
+import { isGridded, keysOf, nameKey, queryKeys } from './stages/cluster/index.ts';
 import type { IncidentIndex } from './domain/incident-index.ts';
 import type { Lexicon } from './domain/lexicon.ts';
 import type { OutletKind } from './domain/incident.ts';
@@ -121,7 +121,7 @@ export async function openStore(
       store,
       integrityProblems: () => store.integrityProblems(),
       migration: { from: migration.from, to: migration.to, applied: migration.applied },
-      incidentIndex: () => store.incidentIndex({ nameKey, isGridded }),
+      incidentIndex: () => store.incidentIndex({ nameKey, isGridded, keysOf, queryKeys }),
     },
   };
 }

@@ -7,7 +7,14 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { StoredClaim } from '../../domain/incident.ts';
 import { at, event, PLACES } from '../../../test/fixtures/claims.ts';
-import { addClaim, isGridded, MemoryIncidentIndex, nameKey } from '../../stages/cluster/index.ts';
+import {
+  addClaim,
+  isGridded,
+  keysOf,
+  MemoryIncidentIndex,
+  nameKey,
+  queryKeys,
+} from '../../stages/cluster/index.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'strikewatch-index-'));
@@ -47,7 +54,7 @@ test('the store index makes the same clustering decisions as the memory index', 
       assert.ok(opened.ok);
       const writer = new Database(path);
       try {
-        const index = opened.store.incidentIndex({ nameKey, isGridded });
+        const index = opened.store.incidentIndex({ nameKey, isGridded, keysOf, queryKeys });
         const newRow = (): string =>
           String(
             writer.prepare("INSERT INTO incidents (created_at, updated_at) VALUES ('x', 'x')").run()
@@ -74,4 +81,39 @@ test('the store index makes the same clustering decisions as the memory index', 
     }),
     { numRuns: 30 },
   );
+});
+
+test('a store indexed before the keys table existed gets its keys when the index opens it', async () => {
+  const path = join(dir, 'backfill.db');
+  const opened = await openSqliteStore(path);
+  assert.ok(opened.ok);
+  const keys = { nameKey, isGridded, keysOf, queryKeys };
+  const writer = new Database(path);
+  try {
+    const index = opened.store.incidentIndex(keys);
+    const newRow = (): string =>
+      String(
+        writer.prepare("INSERT INTO incidents (created_at, updated_at) VALUES ('x', 'x')").run()
+          .lastInsertRowid,
+      );
+    const claim: StoredClaim = {
+      id: 'c1',
+      reportId: 'r1',
+      outlet: 'Outlet',
+      outletKind: null,
+      published: '2016-06-02',
+      event: event({ ...at(placeNames[0]!), date: '2016-06-02', date_precision: 'day' }),
+    };
+    const first = addClaim(claim, index, newRow);
+    assert.equal(first.decision.kind, 'new');
+    // What a version 3 store holds: footprints without lookup rows.
+    writer.prepare('DELETE FROM incident_keys').run();
+    const reopened = opened.store.incidentIndex(keys);
+    const again = addClaim({ ...claim, id: 'c2', reportId: 'r2' }, reopened, newRow);
+    assert.equal(again.decision.kind, 'join');
+    assert.ok((writer.prepare('SELECT count(*) AS n FROM incident_keys').get() as { n: number }).n > 0);
+  } finally {
+    writer.close();
+    await opened.store.close();
+  }
 });

@@ -1,7 +1,9 @@
 /**
- * The cluster stage's incident index over the incidents table: candidates come from the date
- * window columns (`date`..`date_to`) and the lat/lon, admin1 and name-key indexes, answered
- * synchronously on the same SQLite connection (inside the caller's transaction, if any).
+ * The cluster stage's incident index over the incidents table: every incident with a footprint
+ * has a row in `incident_keys` per index key (grid cell, governorate, country, name key) per day
+ * of its date window, so a lookup reads only the keys and days a claim can reach and its cost does
+ * not grow with the store. Answered synchronously on the same SQLite connection (inside the
+ * caller's transaction, if any).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { IncidentFootprint, IncidentPlace } from '../../domain/incident.ts';
@@ -11,7 +13,21 @@ import type { CandidateQuery, IncidentIndex } from '../../domain/incident-index.
 export interface PlaceKeys {
   nameKey(name: string | null): string | null;
   isGridded(place: IncidentPlace): boolean;
+  /** The keys an incident is found by (the same on every day of its window). */
+  keysOf(footprint: IncidentFootprint): string[];
+  /** The keys a candidate query asks for. */
+  queryKeys(query: CandidateQuery): string[];
 }
+
+const DAY_MS = 86_400_000;
+/** Days since 1970 of an ISO day (or of the first day of a month or year), null when unreadable. */
+function dayOf(iso: string): number | null {
+  const t = Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+}
+/** Windows longer than this (a year and a bit) are keyed once, under LONG, and checked by date. */
+const MAX_KEYED_DAYS = 400;
+const LONG = -1;
 
 interface Row {
   id: number;
@@ -29,6 +45,10 @@ export class SqliteIncidentIndex implements IncidentIndex {
   private readonly selectOne: BetterSqlite3.Statement<[number], Row>;
   private readonly write: BetterSqlite3.Statement;
   private readonly clear: BetterSqlite3.Statement<[number]>;
+  private readonly insertKey: BetterSqlite3.Statement<[string, number, number]>;
+  private readonly clearKeys: BetterSqlite3.Statement<[number]>;
+  /** The lookup statement per number of keys asked for. */
+  private readonly lookups = new Map<number, BetterSqlite3.Statement<Array<string | number>, Row>>();
 
   constructor(
     private readonly raw: BetterSqlite3.Database,
@@ -47,6 +67,36 @@ export class SqliteIncidentIndex implements IncidentIndex {
     this.clear = raw.prepare<[number]>(
       'UPDATE incidents SET footprint = NULL, date_to = NULL, gridded = 0, name_key = NULL WHERE id = ?',
     );
+    this.insertKey = raw.prepare<[string, number, number]>(
+      'INSERT OR IGNORE INTO incident_keys (key, day, incident_id) VALUES (?, ?, ?)',
+    );
+    this.clearKeys = raw.prepare<[number]>('DELETE FROM incident_keys WHERE incident_id = ?');
+    this.backfill();
+  }
+
+  /** Keys for incidents indexed before the keys table existed (a store migrated from version 3). */
+  private backfill(): void {
+    const missing = this.raw
+      .prepare<[], Row>(
+        `SELECT id, footprint FROM incidents WHERE footprint IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM incident_keys k WHERE k.incident_id = incidents.id)`,
+      )
+      .all();
+    if (missing.length === 0) return;
+    this.raw.transaction(() => {
+      for (const row of missing) this.writeKeys(row.id, JSON.parse(row.footprint) as IncidentFootprint);
+    })();
+  }
+
+  private writeKeys(id: number, footprint: IncidentFootprint): void {
+    this.clearKeys.run(id);
+    if (footprint.date === null) return;
+    const from = dayOf(footprint.date.from);
+    const to = dayOf(footprint.date.to);
+    if (from === null || to === null) return;
+    const days =
+      to - from > MAX_KEYED_DAYS ? [LONG] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    for (const key of this.keys.keysOf(footprint)) for (const day of days) this.insertKey.run(key, day, id);
   }
 
   get(id: string): IncidentFootprint | null {
@@ -79,43 +129,42 @@ export class SqliteIncidentIndex implements IncidentIndex {
       nameKey: this.keys.nameKey(p.name),
     }).changes;
     if (changed === 0) throw new Error(`no incident ${n} to index`);
+    this.writeKeys(n, footprint);
   }
 
   remove(id: string): void {
     const n = storeId(id);
     if (n === null) this.provisional.delete(id);
-    else this.clear.run(n);
+    else {
+      this.clear.run(n);
+      this.clearKeys.run(n);
+    }
   }
 
   candidates(query: CandidateQuery): IncidentFootprint[] {
-    const where: string[] = [];
-    const params: Record<string, string | number> = { from: query.from, to: query.to };
-    if (query.box !== null) {
-      where.push('(gridded = 1 AND lat BETWEEN @south AND @north AND lon BETWEEN @west AND @east)');
-      Object.assign(params, query.box);
-    }
-    if (query.admin1 !== null) {
-      where.push(query.wholeAdmin1 ? '(admin1 = @admin1)' : '(admin1 = @admin1 AND gridded = 0)');
-      params.admin1 = query.admin1;
-    }
-    if (query.country !== null) {
-      where.push('(country = @country AND admin1 IS NULL AND gridded = 0)');
-      params.country = query.country;
-    }
-    if (query.nameKey !== null) {
-      where.push('(name_key = @nameKey)');
-      params.nameKey = query.nameKey;
-    }
     const found: IncidentFootprint[] = [];
-    if (where.length > 0) {
-      const rows = this.raw
-        .prepare<Record<string, string | number>, Row>(
+    const from = dayOf(query.from);
+    const to = dayOf(query.to);
+    const keys = this.keys.queryKeys(query);
+    if (from !== null && to !== null && keys.length > 0) {
+      let lookup = this.lookups.get(keys.length);
+      if (lookup === undefined) {
+        const list = keys.map(() => '?').join(', ');
+        // Two searches of the (key, day) key, one per day range: an OR would scan every day of a key.
+        lookup = this.raw.prepare<Array<string | number>, Row>(
           `SELECT id, footprint FROM incidents
-           WHERE footprint IS NOT NULL AND date <= @to AND date_to >= @from AND (${where.join(' OR ')})
+           WHERE id IN (SELECT incident_id FROM incident_keys WHERE key IN (${list}) AND day BETWEEN ? AND ?
+                        UNION
+                        SELECT incident_id FROM incident_keys WHERE key IN (${list}) AND day = ${LONG})
+             AND footprint IS NOT NULL
            ORDER BY id`,
-        )
-        .all(params);
-      for (const row of rows) found.push(JSON.parse(row.footprint) as IncidentFootprint);
+        );
+        this.lookups.set(keys.length, lookup);
+      }
+      for (const row of lookup.all(...keys, from, to, ...keys)) {
+        const fp = JSON.parse(row.footprint) as IncidentFootprint;
+        if (fp.date !== null && fp.date.from <= query.to && fp.date.to >= query.from) found.push(fp);
+      }
     }
     for (const fp of this.provisional.values()) if (this.matches(fp, query)) found.push(fp);
     return found;

@@ -138,6 +138,13 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** The incident index's lookup rows: one per key per day of an incident's date window. */
+export interface IncidentKeysTable {
+  key: string;
+  day: number;
+  incident_id: number;
+}
+
 export interface Database {
   schema_version: SchemaVersionTable;
   outlets: OutletsTable;
@@ -145,6 +152,7 @@ export interface Database {
   claims: ClaimsTable;
   incidents: IncidentsTable;
   incident_claims: IncidentClaimsTable;
+  incident_keys: IncidentKeysTable;
   places: PlacesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;

@@ -21,3 +21,4 @@ export {
 export { claimSpan, dayNumber, isoDay } from './days.ts';
 // What a store needs to fill its index columns the way the CandidateQuery contract reads them.
 export { nameKey, distanceKm, hasPoint, isGridded } from './places.ts';
+export { keysOf, queryKeys } from './index-keys.ts';

@@ -1,54 +1,18 @@
 /**
  * An in-memory incident index for tests, the bench and one-off runs: incidents bucketed by day,
- * and within a day by grid cell, governorate, country and name key, so a lookup touches only
- * the few days and cells a claim can reach, however many incidents are stored.
+ * and within a day by their index keys (index-keys.ts), so a lookup touches only the few days and
+ * cells a claim can reach, however many incidents are stored.
  */
 import type { IncidentFootprint } from '../../domain/incident.ts';
 import type { CandidateQuery, IncidentIndex } from './candidate-index.ts';
 import { dayNumber } from './days.ts';
-import { isGridded, nameKey } from './places.ts';
-
-/** Grid cell size in degrees (about 28 km north-south). */
-const CELL_DEG = 0.25;
+import { keysOf, queryKeys } from './index-keys.ts';
 
 interface Entry {
   footprint: IncidentFootprint;
   from: number;
   to: number;
   keys: string[];
-}
-
-function cellKey(lat: number, lon: number): string {
-  return `g:${Math.floor(lat / CELL_DEG)}:${Math.floor(lon / CELL_DEG)}`;
-}
-
-function keysOf(fp: IncidentFootprint): string[] {
-  const p = fp.place;
-  const keys: string[] = [];
-  const point = isGridded(p);
-  if (point) keys.push(cellKey(p.lat!, p.lon!));
-  if (p.admin1 !== null) {
-    keys.push(`A:${p.admin1}`);
-    if (!point) keys.push(`a:${p.admin1}`);
-  } else if (!point && p.country !== null) keys.push(`c:${p.country}`);
-  const name = nameKey(p.name);
-  if (name !== null) keys.push(`n:${name}`);
-  return keys;
-}
-
-function queryKeys(q: CandidateQuery): string[] {
-  const keys: string[] = [];
-  if (q.box !== null) {
-    const s = Math.floor(q.box.south / CELL_DEG);
-    const n = Math.floor(q.box.north / CELL_DEG);
-    const w = Math.floor(q.box.west / CELL_DEG);
-    const e = Math.floor(q.box.east / CELL_DEG);
-    for (let y = s; y <= n; y++) for (let x = w; x <= e; x++) keys.push(`g:${y}:${x}`);
-  }
-  if (q.admin1 !== null) keys.push(`${q.wholeAdmin1 ? 'A' : 'a'}:${q.admin1}`);
-  if (q.country !== null) keys.push(`c:${q.country}`);
-  if (q.nameKey !== null) keys.push(`n:${q.nameKey}`);
-  return keys;
 }
 
 export class MemoryIncidentIndex implements IncidentIndex {

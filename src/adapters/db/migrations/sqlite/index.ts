@@ -2,6 +2,12 @@ import type { Migration } from '../migration.ts';
 import { initial } from './001-initial.ts';
 import { reportSearch } from './002-report-search.ts';
 import { incidentFootprint } from './003-incident-footprint.ts';
+import { incidentKeys } from './004-incident-keys.ts';
 
 /** SQLite's migrations, in order. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [initial, reportSearch, incidentFootprint];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  initial,
+  reportSearch,
+  incidentFootprint,
+  incidentKeys,
+];
