@@ -369,3 +369,10 @@ test('quotation marks do not part a figure from its words; "lost" family members
   assert.deepEqual(main('The teacher lost eight family members in the raid.')?.range, { min: 8, max: 8 });
   assert.equal(find('The family lost their home and car.').length, 0);
 });
+
+test('the year after "October 20th," is no count', () => {
+  assert.deepEqual(
+    find('On Monday, March 6th, 2023 three people were reportedly killed.').map((m) => m.range.min),
+    [3],
+  );
+});

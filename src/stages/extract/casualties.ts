@@ -135,6 +135,9 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
 
 const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
+/** "October 20th, 2023": the year after a month and day. */
+const MONTH_DAY =
+  /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$/;
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
 
 /**
@@ -154,7 +157,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (
       num.value >= 1900 &&
       num.value <= 2100 &&
-      (MONTHS.test(before) || /\b(?:in|since|of|year)\s+$/.test(before))
+      (MONTHS.test(before) || MONTH_DAY.test(before) || /\b(?:in|since|of|year)\s+$/.test(before))
     )
       continue;
     if (MONTHS.test(before) && num.value <= 31) continue;
