@@ -376,3 +376,20 @@ test('the year after "October 20th," is no count', () => {
     [3],
   );
 });
+
+test('one person "along with" a figure counts that person too', () => {
+  const ms = find('On Monday, Sami Aziz (50) was killed along with his four grandchildren.');
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.subset]),
+    [[5, false]],
+  );
+  assert.deepEqual(main('The doctor, together with 11 relatives, were killed by the strike.')?.range, {
+    min: 12,
+    max: 12,
+  });
+  // After a figure of its own, "along with" adds nothing to it.
+  assert.deepEqual(
+    find('Nine pupils had been killed along with two teachers.').map((m) => m.range.min),
+    [9],
+  );
+});

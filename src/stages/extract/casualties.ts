@@ -133,6 +133,10 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
   return null;
 }
 
+const ALONG_BEFORE =
+  /\b(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
+const ALONG_KILLED =
+  /\b(?:killed|martyred|died)\s+(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
 const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
 /** "October 20th, 2023": the year after a month and day. */
@@ -280,6 +284,10 @@ export function findCasualties(lower: string): CasualtyMention[] {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
+    // "was killed along with his three children": one person and a figure, when no figure comes before.
+    const alongOne =
+      ALONG_BEFORE.test(before) && !out.some((o) => o.outcome === 'killed' && o.end <= num.start);
+    if (!outcome && noun && alongOne && ALONG_KILLED.test(before)) outcome = 'killed';
     if (!outcome && noun && num.value > 1)
       outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 500));
     // "dozens of wounded": the noun itself says what happened to them.
@@ -300,6 +308,15 @@ export function findCasualties(lower: string): CasualtyMention[] {
     )
       outcome = 'injured';
     lastOutcome = outcome;
+    // "Ali, along with 15 relatives, was killed": the figure leaves out the one it goes with.
+    if (outcome === 'killed' && alongOne && !subset) {
+      const plusOne = (n: number | null): number | null => (n === null ? null : n + 1);
+      out.push(
+        mention(start, end, 'killed', ['people'], { min: plusOne(range.min), max: plusOne(range.max) }, ''),
+      );
+      if (groups[0] !== 'people') out.push(mention(start, end, 'killed', groups, range, 'including '));
+      continue;
+    }
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;
