@@ -393,3 +393,10 @@ test('one person "along with" a figure counts that person too', () => {
     [9],
   );
 });
+
+test('"the teacher and 12 other residents" counts the teacher too', () => {
+  assert.deepEqual(
+    find('The teacher and 12 other residents were killed in the raid.').map((m) => [m.range.min, m.groups]),
+    [[13, ['civilians']]],
+  );
+});

@@ -135,6 +135,7 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
 
 const ALONG_BEFORE =
   /\b(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
+const AND_OTHER_BEFORE = /\band\s+(?:(?:at least|some|the)\s+)?$/;
 const ALONG_KILLED =
   /\b(?:killed|martyred|died)\s+(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
 const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
@@ -285,8 +286,10 @@ export function findCasualties(lower: string): CasualtyMention[] {
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
     // "was killed along with his three children": one person and a figure, when no figure comes before.
+    // So is "the imam and 33 other members of his family".
     const alongOne =
-      ALONG_BEFORE.test(before) && !out.some((o) => o.outcome === 'killed' && o.end <= num.start);
+      (ALONG_BEFORE.test(before) || (AND_OTHER_BEFORE.test(before) && /^\s*other\b/.test(after))) &&
+      !out.some((o) => o.outcome === 'killed' && o.end <= num.start);
     if (!outcome && noun && alongOne && ALONG_KILLED.test(before)) outcome = 'killed';
     if (!outcome && noun && num.value > 1)
       outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 500));
@@ -311,10 +314,14 @@ export function findCasualties(lower: string): CasualtyMention[] {
     // "Ali, along with 15 relatives, was killed": the figure leaves out the one it goes with.
     if (outcome === 'killed' && alongOne && !subset) {
       const plusOne = (n: number | null): number | null => (n === null ? null : n + 1);
+      // "and three other civilians": the one before them is one of them.
+      const same = /^\s*other\b/.test(after) && groups[0] !== 'children';
+      const whole: Group[] = same ? groups : ['people'];
       out.push(
-        mention(start, end, 'killed', ['people'], { min: plusOne(range.min), max: plusOne(range.max) }, ''),
+        mention(start, end, 'killed', whole, { min: plusOne(range.min), max: plusOne(range.max) }, ''),
       );
-      if (groups[0] !== 'people') out.push(mention(start, end, 'killed', groups, range, 'including '));
+      if (!same && groups[0] !== 'people')
+        out.push(mention(start, end, 'killed', groups, range, 'including '));
       continue;
     }
     const m = mention(start, end, outcome, groups, range, before);
