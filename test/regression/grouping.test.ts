@@ -461,6 +461,14 @@ describe("the text's own lead figure", () => {
     assert.deepEqual(doc.events[0]!.killed, { min: 12, max: null });
   });
 
+  it('is the first figure of the paragraph the strike is told in', () => {
+    const doc = run(
+      'Russian jets struck a house in the town of Saraqeb on Monday. Nine members of one family were reportedly killed.\n\n' +
+        'A rights group said that six people were killed.',
+    );
+    assert.deepEqual(doc.events[0]!.killed, { min: 9, max: 9 });
+  });
+
   it('a headline is no lead: the lowest figure stated stays the least', () => {
     const doc = run(
       'Air strikes kill nine in Saraqeb\n\n' +

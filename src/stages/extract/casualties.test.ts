@@ -380,3 +380,34 @@ test('quotation marks do not part a figure from its words; "lost" family members
   assert.deepEqual(main('The teacher lost eight family members in the raid.')?.range, { min: 8, max: 8 });
   assert.equal(find('The family lost their home and car.').length, 0);
 });
+
+test('the year after "October 20th," is no count', () => {
+  assert.deepEqual(
+    find('On Monday, March 6th, 2023 three people were reportedly killed.').map((m) => m.range.min),
+    [3],
+  );
+});
+
+test('one person "along with" a figure counts that person too', () => {
+  const ms = find('On Monday, Sami Aziz (50) was killed along with his four grandchildren.');
+  assert.deepEqual(
+    ms.map((m) => [m.range.min, m.subset]),
+    [[5, false]],
+  );
+  assert.deepEqual(main('The doctor, together with 11 relatives, were killed by the strike.')?.range, {
+    min: 12,
+    max: 12,
+  });
+  // After a figure of its own, "along with" adds nothing to it.
+  assert.deepEqual(
+    find('Nine pupils had been killed along with two teachers.').map((m) => m.range.min),
+    [9],
+  );
+});
+
+test('"the teacher and 12 other residents" counts the teacher too', () => {
+  assert.deepEqual(
+    find('The teacher and 12 other residents were killed in the raid.').map((m) => [m.range.min, m.groups]),
+    [[13, ['civilians']]],
+  );
+});

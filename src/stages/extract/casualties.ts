@@ -133,8 +133,16 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
   return null;
 }
 
+const ALONG_BEFORE =
+  /\b(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
+const AND_OTHER_BEFORE = /\band\s+(?:(?:at least|some|the)\s+)?$/;
+const ALONG_KILLED =
+  /\b(?:killed|martyred|died)\s+(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
 const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
+/** "October 20th, 2023": the year after a month and day. */
+const MONTH_DAY =
+  /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$/;
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
 
 /**
@@ -154,7 +162,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (
       num.value >= 1900 &&
       num.value <= 2100 &&
-      (MONTHS.test(before) || /\b(?:in|since|of|year)\s+$/.test(before))
+      (MONTHS.test(before) || MONTH_DAY.test(before) || /\b(?:in|since|of|year)\s+$/.test(before))
     )
       continue;
     if (MONTHS.test(before) && num.value <= 31) continue;
@@ -277,6 +285,12 @@ export function findCasualties(lower: string): CasualtyMention[] {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
     }
+    // "was killed along with his three children": one person and a figure, when no figure comes before.
+    // So is "the imam and 33 other members of his family".
+    const alongOne =
+      (ALONG_BEFORE.test(before) || (AND_OTHER_BEFORE.test(before) && /^\s*other\b/.test(after))) &&
+      !out.some((o) => o.outcome === 'killed' && o.end <= num.start);
+    if (!outcome && noun && alongOne && ALONG_KILLED.test(before)) outcome = 'killed';
     if (!outcome && noun && num.value > 1)
       outcome = laterPredicate(lower.slice(afterStart + noun.len, afterStart + noun.len + 500));
     // "dozens of wounded": the noun itself says what happened to them.
@@ -297,6 +311,19 @@ export function findCasualties(lower: string): CasualtyMention[] {
     )
       outcome = 'injured';
     lastOutcome = outcome;
+    // "Ali, along with 15 relatives, was killed": the figure leaves out the one it goes with.
+    if (outcome === 'killed' && alongOne && !subset) {
+      const plusOne = (n: number | null): number | null => (n === null ? null : n + 1);
+      // "and three other civilians": the one before them is one of them.
+      const same = /^\s*other\b/.test(after) && groups[0] !== 'children';
+      const whole: Group[] = same ? groups : ['people'];
+      out.push(
+        mention(start, end, 'killed', whole, { min: plusOne(range.min), max: plusOne(range.max) }, ''),
+      );
+      if (!same && groups[0] !== 'people')
+        out.push(mention(start, end, 'killed', groups, range, 'including '));
+      continue;
+    }
     const m = mention(start, end, outcome, groups, range, before);
     m.vague = num.vague;
     m.subset = subset;

@@ -485,9 +485,12 @@ export function buildEvent(
     );
   };
   const facts = d.facts.filter((f) => !otherDay(f));
+  // The lead: the first sentence with a figure, in the paragraph the event starts in.
+  const leadFact = facts.find((f) => f.casualties.some((c) => !c.single && !c.partial && !c.subset));
+  const lead = leadFact?.sentence.paragraph === facts[0]?.sentence.paragraph ? leadFact : undefined;
   const found = facts.flatMap((f) =>
     ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({
-      m: { ...m, lead: f === facts[0] && !isTitle(f) && !m.early && !m.partial },
+      m: { ...m, lead: f === lead && !isTitle(f) && !m.early && !m.partial },
       f,
     })),
   );
