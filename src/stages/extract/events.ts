@@ -300,15 +300,26 @@ export function buildEvent(
       days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
     );
   };
-  const found = d.facts
-    .filter((f) => !otherDay(f))
-    .flatMap((f) => ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({ m, f })));
-  const kept = new Set(usableCasualties(found.map(({ m }) => m)));
-  const all = found.filter(({ m }) => kept.has(m));
+  // Loops into literals rather than filter/map chains: the lists keep one shape, empty or not.
+  const found: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
+  for (const f of d.facts) {
+    if (otherDay(f)) continue;
+    for (const m of ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place)) found.push({ m, f });
+  }
+  const mentions: CasualtyMention[] = [];
+  for (const x of found) mentions.push(x.m);
+  const kept = new Set(usableCasualties(mentions));
+  const all: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
+  for (const x of found) if (kept.has(x.m)) all.push(x);
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
-    const chosen = all.filter(({ m }) => pred(m));
-    for (const { m, f } of chosen) ev(field, f, m.start, m.end);
-    return rangeOf(chosen.map(({ m }) => m));
+    // One loop into a literal (pred only reads): the list rangeOf gets has one shape, empty or not.
+    const chosen: CasualtyMention[] = [];
+    for (const { m, f } of all) {
+      if (!pred(m)) continue;
+      ev(field, f, m.start, m.end);
+      chosen.push(m);
+    }
+    return rangeOf(chosen);
   };
   const killed = pick(CASUALTY_FIELDS.killed, 'killed');
   const civilians = pick(CASUALTY_FIELDS.civilians_killed, 'civilians_killed');
