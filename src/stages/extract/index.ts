@@ -67,15 +67,25 @@ const NON_STATE =
 const LINKED =
   /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
+/** 1 for Arabic letters (U+0600-U+06FF), 2 for Latin ones (A-Z, a-z), by UTF-16 code unit. */
+const SCRIPT = ((): Uint8Array => {
+  const t = new Uint8Array(65536);
+  for (let c = 0x0600; c <= 0x06ff; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = 2;
+  for (let c = 97; c <= 122; c++) t[c] = 2;
+  return t;
+})();
+
 /** Arabic or English by which script has more letters in the first 5000 characters. */
 function language(text: string): string {
   const n = Math.min(text.length, 5000);
   let arabic = 0;
   let latin = 0;
+  // Counted without branches: a text's first Arabic letter deoptimises nothing.
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) arabic++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    const k = SCRIPT[text.charCodeAt(i)]!;
+    arabic += k & 1;
+    latin += k >> 1;
   }
   if (arabic === 0 && latin === 0) return 'und';
   return arabic > latin ? 'ar' : 'en';
