@@ -59,6 +59,8 @@ const NON_STATE_AGENT = new RegExp(
 );
 const STATEMENT_VOICE =
   /\b(?:the|its|a|in a|in its) (?:statement|communiqu[eé]|briefing|ministry|defen[cs]e ministry|general staff|command)\b,? (?:said|says|added|stated|noted|read|reported)\b|\baccording to (?:the|its|a) (?:statement|ministry|communiqu[eé]|briefing|general staff)\b|\b(?:the|a) (?:statement|communiqu[eé]) (?:said|read|added)\b/;
+/** Words STATEMENT_VOICE cannot match without, looked for before it. */
+const STATEMENT_WORDS = ['statement', 'communiqu', 'briefing', 'ministry', 'general staff', 'command'];
 // A sentence that tells of strikes from the air is about them, whatever else it mentions.
 const FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets|helicopters?|barrel bombs?|aircraft|bombers|airstrikes?)\b/;
@@ -280,18 +282,19 @@ function placeByLandmarks(facts: SentenceFacts[]): void {
  * own officials, named elsewhere in the text, confirms the strike.
  */
 function confirmByStatements(facts: SentenceFacts[], text: string, officialVoices: OfficialVoice[]): void {
-  const folded = facts.length > 0 ? fold(text) : '';
+  let folded: string | undefined;
   for (const f of facts) {
-    if (!STATEMENT_VOICE.test(f.lower)) continue;
+    if (!STATEMENT_WORDS.some((w) => f.lower.includes(w)) || !STATEMENT_VOICE.test(f.lower)) continue;
     // Only where the statement speaks of one side: that side's own officials are speaking.
     if (new Set(f.claims.map((c) => c.belligerent)).size !== 1) continue;
     for (const c of f.claims) {
       if (c.stance !== 'blames') continue;
       const voice = officialVoices.find((v) => v.code === c.belligerent);
-      const named = voice?.phrases.find((x) => folded.includes(x));
+      const whole = (folded ??= fold(text));
+      const named = voice?.phrases.find((x) => whole.includes(x));
       c.stance = 'confirms';
       c.by = named
-        ? text.slice(folded.indexOf(named), folded.indexOf(named) + named.length)
+        ? text.slice(whole.indexOf(named), whole.indexOf(named) + named.length)
         : (voice?.label ?? c.by);
     }
   }
@@ -327,10 +330,15 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
   const events: ExtractedEvent[] = [];
   // An event nobody pins on a state force, in a text that pins the attack on a non-state group
   // (rebel rockets, "terrorist" mortars, tunnel bombs), is not a strike of this record.
-  const nonStateText = NON_STATE_AGENT.test(fold(text));
+  // Read only for an event nobody pins on a state force.
+  let nonStateText: boolean | undefined;
   built.forEach((b, i) => {
     if (plan.has(i)) return;
-    if (nonStateText && !b.event.attributed.some((a) => a.belligerent !== 'unknown')) return;
+    if (
+      !b.event.attributed.some((a) => a.belligerent !== 'unknown') &&
+      (nonStateText ??= NON_STATE_AGENT.test(fold(text)))
+    )
+      return;
     const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
     if (joined.length === 0) {
       events.push(b.event);
