@@ -1,7 +1,7 @@
 import type { ExtractedDocument, ExtractedEvent, SourceDocument } from '../../domain/extraction.ts';
 import type { Lexicon } from '../../domain/lexicon.ts';
 import { kmBetween } from '../../domain/geo.ts';
-import type { PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
 import { planAbsorption, type Absorbable } from './absorb.ts';
 import { findClaims } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
@@ -233,6 +233,20 @@ function sentenceFacts(
   return facts;
 }
 
+/** A mention with another place: the fields of findPlaces' literal in its order, so that mentions keep one shape. */
+function withPlace(p: PlaceMention, place: Place): PlaceMention {
+  return {
+    start: p.start,
+    end: p.end,
+    name: p.name,
+    textStart: p.textStart,
+    place,
+    relation: p.relation,
+    coordinated: p.coordinated,
+    weak: p.weak,
+  };
+}
+
 /** Governorates and cities named in the document pick between same-named villages. */
 function resolveWithHints(facts: SentenceFacts[], resolver: PlaceResolver, countryHints: string[]): void {
   const counts = new Map<string, number>();
@@ -255,7 +269,7 @@ function resolveWithHints(facts: SentenceFacts[], resolver: PlaceResolver, count
       f.places = f.places.map((p) => {
         if (precisionRank(p.place) >= 5) return p;
         const better = resolver.resolve(p.name, here);
-        return better ? { ...p, place: better } : p;
+        return better ? withPlace(p, better) : p;
       });
     }
   }
@@ -272,7 +286,7 @@ function placeByLandmarks(facts: SentenceFacts[]): void {
     f.places = f.places.map((p) =>
       p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
         ? p
-        : { ...p, place: landmark.place },
+        : withPlace(p, landmark.place),
     );
   }
 }
