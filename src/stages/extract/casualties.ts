@@ -368,11 +368,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
   }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
-    const single = SINGLE_KILLED.exec(lower);
+    const single = hasSingleKilled(lower) ? SINGLE_KILLED.exec(lower) : null;
     if (single) out.push(singleVictim(single, 'killed'));
   }
   if (!out.some((m) => m.outcome === 'injured')) {
-    const single = SINGLE_INJURED.exec(lower);
+    const single = hasSingleInjured(lower) ? SINGLE_INJURED.exec(lower) : null;
     if (single) out.push(singleVictim(single, 'injured'));
   }
   // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
@@ -448,6 +448,14 @@ const SINGLE_KILLED =
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 
+// The words SINGLE_KILLED and SINGLE_INJURED cannot match without: looked for first, since the
+// regexes try every word of the sentence.
+const hasBeVerb = (lower: string): boolean => lower.includes(' was ') || lower.includes(' been ');
+const hasSingleKilled = (lower: string): boolean =>
+  hasBeVerb(lower) && (lower.includes('killed') || lower.includes('shot dead') || lower.includes('martyred'));
+const hasSingleInjured = (lower: string): boolean =>
+  hasBeVerb(lower) && (lower.includes('injured') || lower.includes('wounded'));
+
 const PLURAL_QUANT =
   '(?:(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small|further) )?number of |a group of |several |many |multiple |numerous |some |other |more |further |a few |the )?';
 const PLURAL_NOUN = `(?:(?!(?:any|not|none|nor|without|never|whether|if|${Object.keys(UNITS).join('|')})\\b)[a-z]+ )?(?<noun>(?:civilians|people|persons|others|residents|palestinians|individuals|victims|family members|relatives|children|women|men|students|worshippers|paramedics|journalists)|members of (?:the |a |his |her |their )?(?:[a-z-]+ )?family|(?:a|an) (?:(?:unknown|unspecified|undetermined|large|small) )?[\\u0027"\\u201c]?number[\\u0027"\\u201d]?)`;
@@ -471,6 +479,9 @@ const NUMBER_BEFORE = new RegExp(
 );
 const NEGATED = /\b(?:no|not|any|none|nor|without|never|zero|whether|if)\s+(?:[a-z]+\s+){0,2}$/;
 
+/** A stem of a word PLURAL_THEN_VERB, VERB_THEN_PLURAL or PLURAL_NOUNS_ONLY cannot match without. */
+const PLURAL_VICTIM_WORD = /kill|dead|died|martyr|injur|wound|hurt|death|fatalit/;
+
 const outcomeOf = (verb: string | undefined): Outcome | null =>
   verb === undefined ? null : /^(?:kill|dead|die|martyr|death|fatal)/.test(verb) ? 'killed' : 'injured';
 
@@ -480,6 +491,8 @@ const outcomeOf = (verb: string | undefined): Outcome | null =>
  */
 export function pluralVictims(lower: string): CasualtyMention[] {
   const out: CasualtyMention[] = [];
+  // Each of the three patterns below needs one of these words: without them, none can match.
+  if (!PLURAL_VICTIM_WORD.test(lower)) return out;
   const add = (start: number, end: number, outcome: Outcome | null, nounText: string): void => {
     if (outcome === null || out.some((m) => m.outcome === outcome)) return;
     if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;

@@ -484,22 +484,30 @@ export function buildEvent(
       days.every((m) => Math.abs(Date.parse(m.date!) - Date.parse(date.date!)) > 86_400_000)
     );
   };
-  const facts = d.facts.filter((f) => !otherDay(f));
+  // Loops into literals rather than filter/map chains: the lists keep one shape, empty or not.
+  const facts: SentenceFacts[] = [];
+  for (const f of d.facts) if (!otherDay(f)) facts.push(f);
   // The lead: the first sentence with a figure, in the paragraph the event starts in.
   const leadFact = facts.find((f) => f.casualties.some((c) => !c.single && !c.partial && !c.subset));
   const lead = leadFact?.sentence.paragraph === facts[0]?.sentence.paragraph ? leadFact : undefined;
-  const found = facts.flatMap((f) =>
-    ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place).map((m) => ({
-      m: { ...m, lead: f === lead && !isTitle(f) && !m.early && !m.partial },
-      f,
-    })),
-  );
-  const kept = new Set(usableCasualties(found.map(({ m }) => m)));
-  const all = found.filter(({ m }) => kept.has(m));
+  const found: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
+  for (const f of facts)
+    for (const m of ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place))
+      found.push({ m: { ...m, lead: f === lead && !isTitle(f) && !m.early && !m.partial }, f });
+  const mentions: CasualtyMention[] = [];
+  for (const x of found) mentions.push(x.m);
+  const kept = new Set(usableCasualties(mentions));
+  const all: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
+  for (const x of found) if (kept.has(x.m)) all.push(x);
   const pick = (pred: (m: CasualtyMention) => boolean, field: string): Range | null => {
-    const chosen = all.filter(({ m }) => pred(m));
-    for (const { m, f } of chosen) ev(field, f, m.start, m.end);
-    return rangeOf(chosen.map(({ m }) => m));
+    // One loop into a literal (pred only reads): the list rangeOf gets has one shape, empty or not.
+    const chosen: CasualtyMention[] = [];
+    for (const { m, f } of all) {
+      if (!pred(m)) continue;
+      ev(field, f, m.start, m.end);
+      chosen.push(m);
+    }
+    return rangeOf(chosen);
   };
   const killed = pick(CASUALTY_FIELDS.killed, 'killed');
   const civilians = civilianCeiling(

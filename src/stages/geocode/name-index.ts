@@ -203,3 +203,32 @@ export function skeletonPostingsOf(
   }
   return { postings, spellings };
 }
+
+/**
+ * The postings of a skeleton key's entries with a Latin name of that skeleton whose exact key
+ * `isClose` accepts, ascending: what filtering skeletonPostingsOf's postings by its spellings
+ * gives, without parsing the groups of spellings that are not close.
+ */
+export function closeSkeletonPostings(
+  pre: Map<string, string> | undefined,
+  runtime: NameIndex,
+  key: string,
+  isClose: (spelling: string) => boolean,
+): number[] {
+  const close = new Set<number>();
+  const raw = pre?.get(key);
+  if (raw !== undefined) {
+    for (let from = 0; from < raw.length;) {
+      let to = raw.indexOf('|', from);
+      if (to < 0) to = raw.length;
+      const space = raw.indexOf(' ', from);
+      const spelling = raw.slice(from, space);
+      if (spelling !== '' && isClose(spelling))
+        for (const p of parsePostings(raw.slice(space + 1, to))) close.add(p);
+      from = to + 1;
+    }
+  }
+  for (const [spelling, list] of runtime.spellings.get(key) ?? [])
+    if (spelling !== '' && isClose(spelling)) for (const p of list) close.add(p);
+  return [...close].sort((a, b) => a - b);
+}

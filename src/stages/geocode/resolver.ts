@@ -8,6 +8,7 @@ import {
   emptyIndex,
   indexEntries,
   indexName,
+  closeSkeletonPostings,
   postingsOf,
   precomputed,
   skeletonPostingsOf,
@@ -447,27 +448,28 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
    * of the length), so "air base Syria" does not become 'Arab al Yasir. Null when the skeleton
    * matches nothing; `short` when the name is too short to match outside a hinted governorate.
    */
+  const hasSkeleton = (key: string): boolean =>
+    key !== '' && (pre.skeleton?.has(key) === true || runtime.skeleton.has(key));
+
   const closeSkeletons = (q: Query): SkeletonMatch | null => {
     const full = q.fullSkeleton.length >= MIN_SKELETON ? q.fullSkeleton : '';
     const stripped = q.strippedSkeleton.length >= MIN_SKELETON ? q.strippedSkeleton : '';
-    let cands: number[] | null = null;
-    let found: SkeletonPostings | undefined;
+    let skel = full;
     let base = q.full;
-    const f = getSkeleton(full);
-    if (f) [cands, found] = [f.postings, f];
-    else if (stripped && stripped !== full) {
-      const st = getSkeleton(stripped);
-      if (st) [cands, found, base] = [wanted(st.postings, q.want), st, q.stripped];
+    let want: Want = 'any';
+    if (!hasSkeleton(full)) {
+      if (!stripped || stripped === full || !hasSkeleton(stripped)) return null;
+      [skel, base, want] = [stripped, q.stripped, q.want];
     }
-    if (!cands || !found) return null;
-    // An entry is close when one of its Latin names with this skeleton is: compare each key once.
-    const closeEntries = new Set<number>();
-    for (const [key, list] of found.spellings) {
-      if (key !== '' && closeSpelling(base, key)) for (const p of list) closeEntries.add(p >> 2);
+    // An entry is close when one of its Latin names with this skeleton is: each spelling is
+    // compared once, and only the close ones' entries are read.
+    let close = closeSkeletonPostings(pre.skeleton, runtime, skel, (key) => closeSpelling(base, key));
+    if (want !== 'any') {
+      // The wanted kind of place is picked among all the skeleton's entries, close or not.
+      const kept = new Set(wanted(getSkeleton(skel)!.postings, want));
+      close = close.filter((p) => kept.has(p));
     }
-    const close: Candidate[] = [];
-    for (const p of cands) if (closeEntries.has(p >> 2)) close.push(toCandidate(p));
-    return { close, short: base.length < MIN_SKELETON_QUERY };
+    return { close: close.map(toCandidate), short: base.length < MIN_SKELETON_QUERY };
   };
 
   const skeletonCandidates = (a: Analysis, r: Ranking): Candidate[] | null => {
