@@ -453,7 +453,8 @@ const SINGLE_INJURED =
 const hasBeVerb = (lower: string): boolean => lower.includes(' was ') || lower.includes(' been ');
 const hasSingleKilled = (lower: string): boolean =>
   lower.includes('died') ||
-  (hasBeVerb(lower) && (lower.includes('killed') || lower.includes('shot dead') || lower.includes('martyred')));
+  (hasBeVerb(lower) &&
+    (lower.includes('killed') || lower.includes('shot dead') || lower.includes('martyred')));
 const hasSingleInjured = (lower: string): boolean =>
   hasBeVerb(lower) && (lower.includes('injured') || lower.includes('wounded'));
 
