@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../migration.ts';
+import { statements, type Migration } from '../migration.ts';
 
 const STATEMENTS = [
   `CREATE TABLE outlets (
@@ -136,10 +135,4 @@ const STATEMENTS = [
 ];
 
 /** Reports, outlets, claims, incidents and their links, places, the audit log and jobs. */
-export const initial: Migration = {
-  version: 1,
-  name: 'initial',
-  async up(db: Kysely<unknown>): Promise<void> {
-    for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-  },
-};
+export const initial: Migration = statements(1, 'initial', STATEMENTS);

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../migration.ts';
+import { statements, type Migration } from '../migration.ts';
 
 const STATEMENTS = [
   `CREATE VIRTUAL TABLE reports_fts USING fts5(
@@ -21,10 +20,4 @@ const STATEMENTS = [
 ];
 
 /** Full-text search over report titles and texts (FTS5, kept in step by triggers). */
-export const reportSearch: Migration = {
-  version: 2,
-  name: 'report-search',
-  async up(db: Kysely<unknown>): Promise<void> {
-    for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-  },
-};
+export const reportSearch: Migration = statements(2, 'report-search', STATEMENTS);

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../migration.ts';
+import { statements, type Migration } from '../migration.ts';
 
 const STATEMENTS = [
   // The footprint clustering works with (JSON), and the columns its candidate queries read:
@@ -15,10 +14,4 @@ const STATEMENTS = [
 ];
 
 /** Incident footprints and the columns the clustering index queries. */
-export const incidentFootprint: Migration = {
-  version: 3,
-  name: 'incident-footprint',
-  async up(db: Kysely<unknown>): Promise<void> {
-    for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-  },
-};
+export const incidentFootprint: Migration = statements(3, 'incident-footprint', STATEMENTS);

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../migration.ts';
+import { statements, type Migration } from '../migration.ts';
 
 const STATEMENTS = [
   // One row per index key (grid cell, governorate, country, name key) per day of an incident's
@@ -16,10 +15,4 @@ const STATEMENTS = [
 ];
 
 /** The lookup table of the store's incident index. */
-export const incidentKeys: Migration = {
-  version: 4,
-  name: 'incident-keys',
-  async up(db: Kysely<unknown>): Promise<void> {
-    for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-  },
-};
+export const incidentKeys: Migration = statements(4, 'incident-keys', STATEMENTS);
