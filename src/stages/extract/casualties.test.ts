@@ -411,3 +411,8 @@ test('"the teacher and 12 other residents" counts the teacher too', () => {
     [[13, ['civilians']]],
   );
 });
+
+test('a person named as the object of "killed", then described, is one death', () => {
+  const m = main('The strike on the farm killed Samir Khaled Haddad, a 52 year old farmer, witnesses said.');
+  assert.deepEqual([m?.range, m?.single], [{ min: 1, max: 1 }, true]);
+});

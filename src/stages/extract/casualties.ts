@@ -354,7 +354,8 @@ export function findCasualties(lower: string): CasualtyMention[] {
     one.single = true;
     out.push(one);
   }
-  // "killing a 45-year-old farmer", "killed 28 year old Samir": one person, a figure of its own.
+  // "killing a 45-year-old farmer", "killed 28 year old Samir", "killed Samir Ali, a farmer": one
+  // person, a figure of its own.
   for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
     if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
     const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 1, max: 1 }, '');
@@ -412,7 +413,9 @@ const CLAUSE_END =
 const PERSON =
   '(?:man|woman|child|boy|girl|baby|infant|toddler|civilian|person|teenager|youth|farmer|shepherd|fisherman|doctor|nurse|paramedic|journalist|rescuer|volunteer|student|teacher|worker|resident)';
 const ONE_PERSON_OBJECT = new RegExp(
-  `\\b(?:killing|killed|kills)\\s+(?:(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b)`,
+  `\\b(?:killing|killed|kills)\\s+(?:(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b|` +
+    // "killed Muhammad al-Hassi, a 45 year old civilian": a name, then who the person was.
+    `(?:[a-z'’-]+\\s+){1,5}?[a-z'’-]+,\\s+(?:a|an)\\s+(?:\\d+[- ]years?[- ]old\\s+)?(?:[a-z-]+\\s+)?${PERSON}\\b)`,
   'g',
 );
 const TWO_PERSONS = new RegExp(
