@@ -494,4 +494,12 @@ describe('victims in the plural without a number', () => {
       0,
     );
   });
+
+  it('does not take an outlet named after a place ("Halab Today") for that place', () => {
+    const doc = run(
+      'Halab Today reported that Russian warplanes struck a market on Sunday, killing nine people.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.notEqual(doc.events[0]!.admin1, 'Aleppo');
+  });
 });

@@ -229,9 +229,15 @@ function sentenceFacts(
             /^coalitions?$/i.test(s.text.slice(c.start, c.end))
           ),
       ),
-      // "rejected Damascus's account": a capital's words or envoys stand for its government.
-      places: findPlaces(s.text, resolver, emptyCtx).filter(
-        (p) => !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
+      // "rejected Damascus's account": a capital's words or envoys stand for its government; "Halab
+      // Today" is an outlet, not Aleppo.
+      places: withoutOutlets(
+        findPlaces(s.text, resolver, emptyCtx).filter(
+          (p) =>
+            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
+        ),
+        s.text,
+        lex,
       ),
       dates: sentDates,
       weapons: lex.weapons(lower),
@@ -261,6 +267,14 @@ function withPlace(p: PlaceMention, place: Place): PlaceMention {
     coordinated: p.coordinated,
     weak: p.weak,
   };
+}
+
+/** Places that are part of an outlet's name ("Halab Today", "Deir Ezzor 24") are no places. */
+function withoutOutlets(places: PlaceMention[], sentence: string, lex: LexiconIndex): PlaceMention[] {
+  if (places.length === 0) return places;
+  const outlets = lex.outletIn(sentence);
+  if (outlets.length === 0) return places;
+  return places.filter((p) => !outlets.some((o) => p.start >= o.start && p.end <= o.end));
 }
 
 /** Governorates and cities named in the document pick between same-named villages. */
