@@ -416,3 +416,13 @@ test('a person named as the object of "killed", then described, is one death', (
   const m = main('The strike on the farm killed Samir Khaled Haddad, a 52 year old farmer, witnesses said.');
   assert.deepEqual([m?.range, m?.single], [{ min: 1, max: 1 }, true]);
 });
+
+test('one person: "aged 35, was killed", "and later died"; two: "both of whom were killed"', () => {
+  assert.equal(main('The poet Samir Haddad, aged 35, was killed in the raid on the market.')?.single, true);
+  assert.equal(main('An old farmer was hurt at his home, and later died of his wounds.')?.single, true);
+  assert.deepEqual(
+    main('The bodies of two men were found at the hospital, both of whom were killed in the shelling.')
+      ?.range,
+    { min: 2, max: 2 },
+  );
+});

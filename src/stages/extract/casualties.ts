@@ -362,6 +362,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
     one.single = true;
     out.push(one);
   }
+  // "both of whom were killed", "the two men were killed": two people.
+  for (const m of lower.matchAll(BOTH_KILLED)) {
+    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
+    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
+  }
   // "an infant and a teenage boy were killed": two people, each named by a singular noun.
   for (const m of lower.matchAll(TWO_PERSONS)) {
     if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
@@ -418,6 +423,8 @@ const ONE_PERSON_OBJECT = new RegExp(
     `(?:[a-z'’-]+\\s+){1,5}?[a-z'’-]+,\\s+(?:a|an)\\s+(?:\\d+[- ]years?[- ]old\\s+)?(?:[a-z-]+\\s+)?${PERSON}\\b)`,
   'g',
 );
+const BOTH_KILLED =
+  /\b(?:both(?: of (?:whom|them))?|the two (?:men|women|brothers|sisters|children|boys|girls|people|civilians|victims))(?: were| had been| have been) (?:(?:reportedly|allegedly|also|later) )?(?:killed|martyred)\b/g;
 const TWO_PERSONS = new RegExp(
   `\\b(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON},?\\s+and\\s+(?:a|an|one|his|her|their)\\s+(?:[a-z0-9-]+\\s+){0,2}?${PERSON}\\s+(?:were|have been|had been)\\s+(?:(?:reportedly|allegedly|also|both)\\s+)?(?:killed|martyred)\\b`,
   'g',
@@ -447,7 +454,7 @@ function laterPredicate(tail: string): Outcome | null {
 const FIGURE_END =
   /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|but|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
 const SINGLE_KILLED =
-  /\b(?:he|she)\s+(?:later\s+|reportedly\s+|subsequently\s+|also\s+)?died\b|\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
+  /\b(?:he|she|and)\s+(?:later\s+|reportedly\s+|subsequently\s+|also\s+)?died\b|\b(?:he|she|who|[a-z0-9)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 
