@@ -502,4 +502,11 @@ describe('victims in the plural without a number', () => {
     assert.equal(doc.events.length, 1);
     assert.notEqual(doc.events[0]!.admin1, 'Aleppo');
   });
+
+  it('does not take one named civilian inside a larger toll of people for the civilian toll', () => {
+    const doc = run(
+      'At least 19 people, including a journalist and eight children, were killed when jets struck a house in the town of Saraqeb on Sunday.',
+    );
+    assert.deepEqual(doc.events[0]!.civilians_killed, { min: 19, max: null });
+  });
 });

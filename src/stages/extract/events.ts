@@ -421,6 +421,24 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
  */
 export function civilianCeiling(civilians: Range | null, mentions: CasualtyMention[]): Range | null {
   if (civilians === null || mentions.some(CASUALTY_FIELDS.combatants_killed)) return civilians;
+  // "At least 19 people, including a journalist and eight children": the one person named as a
+  // civilian is part of a toll of people, all civilians as far as the text says.
+  const civ = mentions.filter(CASUALTY_FIELDS.civilians_killed);
+  const whole = mentions.filter(
+    (m) =>
+      CASUALTY_FIELDS.killed(m) &&
+      m.groups.every((g) => g === 'people') &&
+      !(m.vague || m.single || m.plural || m.partial || m.early || m.subset),
+  );
+  if (
+    civ.length > 0 &&
+    civ.every((m) => (m.single || m.subset) && m.range.min === 1 && m.range.max === 1) &&
+    whole.length > 0
+  ) {
+    // The largest of those tolls, as told.
+    const biggest = whole.reduce((a, b) => ((b.range.min ?? -1) > (a.range.min ?? -1) ? b : a));
+    if ((biggest.range.min ?? 0) > (civilians.max ?? civilians.min ?? 0)) return { ...biggest.range };
+  }
   if (mentions.some((m) => CASUALTY_FIELDS.civilians_killed(m) && m.subset)) return civilians;
   const people = mentions.filter(
     (m) =>
