@@ -426,3 +426,10 @@ test('one person: "aged 35, was killed", "and later died"; two: "both of whom we
     { min: 2, max: 2 },
   );
 });
+
+test('"killing Hani Haddad alongside 11 members of his family" is twelve', () => {
+  assert.deepEqual(main('The strike killed Hani Haddad alongside 11 members of his family.')?.range, {
+    min: 12,
+    max: 12,
+  });
+});

@@ -136,8 +136,9 @@ function nounGroups(after: string): { groups: Group[]; len: number } | null {
 const ALONG_BEFORE =
   /\b(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
 const AND_OTHER_BEFORE = /\band\s+(?:(?:at least|some|the)\s+)?$/;
+// "was killed along with his three children", "killing Hani al-Madhoun alongside 11 relatives".
 const ALONG_KILLED =
-  /\b(?:killed|martyred|died)\s+(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
+  /\b(?:killed|killing|martyred|died)\s+(?:[a-z'’-]+\s+){0,5}?(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
 const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
 
 /** "October 20th, 2023": the year after a month and day. */
