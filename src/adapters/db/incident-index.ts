@@ -43,7 +43,7 @@ export class SqliteIncidentIndex implements IncidentIndex {
   /** Footprints under provisional ids, until the caller stores the incident and renames them. */
   private readonly provisional = new Map<string, IncidentFootprint>();
   private readonly selectOne: BetterSqlite3.Statement<[number], Row>;
-  private readonly write: BetterSqlite3.Statement;
+  private readonly write: BetterSqlite3.Statement<[string, number]>;
   private readonly clear: BetterSqlite3.Statement<[number]>;
   private readonly insertKey: BetterSqlite3.Statement<[string, number, number]>;
   private readonly clearKeys: BetterSqlite3.Statement<[number]>;
@@ -57,16 +57,10 @@ export class SqliteIncidentIndex implements IncidentIndex {
     this.selectOne = raw.prepare<[number], Row>(
       'SELECT id, footprint FROM incidents WHERE id = ? AND footprint IS NOT NULL',
     );
-    this.write = raw.prepare(
-      `UPDATE incidents SET footprint = @footprint, date = @date, date_to = @dateTo,
-         date_precision = @datePrecision, place = @place, admin1 = @admin1, country = @country,
-         lat = @lat, lon = @lon, location_precision = @precision, gridded = @gridded,
-         name_key = @nameKey
-       WHERE id = @id`,
-    );
-    this.clear = raw.prepare<[number]>(
-      'UPDATE incidents SET footprint = NULL, date_to = NULL, gridded = 0, name_key = NULL WHERE id = ?',
-    );
+    // The footprint only: the incident's own columns (date, place...) are the incident store's,
+    // written when the incident is assessed; lookups go through incident_keys.
+    this.write = raw.prepare<[string, number]>('UPDATE incidents SET footprint = ? WHERE id = ?');
+    this.clear = raw.prepare<[number]>('UPDATE incidents SET footprint = NULL WHERE id = ?');
     this.insertKey = raw.prepare<[string, number, number]>(
       'INSERT OR IGNORE INTO incident_keys (key, day, incident_id) VALUES (?, ?, ?)',
     );
@@ -112,22 +106,7 @@ export class SqliteIncidentIndex implements IncidentIndex {
       this.provisional.set(footprint.id, footprint);
       return;
     }
-    const p = footprint.place;
-    const changed = this.write.run({
-      id: n,
-      footprint: JSON.stringify(footprint),
-      date: footprint.date?.from ?? null,
-      dateTo: footprint.date?.to ?? null,
-      datePrecision: footprint.date?.precision ?? null,
-      place: p.name,
-      admin1: p.admin1,
-      country: p.country,
-      lat: p.lat,
-      lon: p.lon,
-      precision: p.precision,
-      gridded: this.keys.isGridded(p) ? 1 : 0,
-      nameKey: this.keys.nameKey(p.name),
-    }).changes;
+    const changed = this.write.run(JSON.stringify(footprint), n).changes;
     if (changed === 0) throw new Error(`no incident ${n} to index`);
     this.writeKeys(n, footprint);
   }

@@ -89,6 +89,7 @@ export interface IncidentsTable {
   updated_at: string;
   /** The clustering footprint (JSON); null when the incident is out of the index. */
   footprint: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** The lookup columns of migration 003, no longer written: lookups use `incident_keys` (004). */
   date_to: ColumnType<string | null, string | null | undefined, string | null>;
   gridded: ColumnType<number, number | undefined, number>;
   name_key: ColumnType<string | null, string | null | undefined, string | null>;
