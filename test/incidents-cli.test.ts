@@ -196,6 +196,7 @@ describe('strikewatch incidents and show', () => {
     const emptied = run(['show', '3', '--db', db]);
     assert.equal(emptied.status, 0, emptied.stderr);
     assert.match(emptied.stdout, /claims \(0\)/);
+    assert.match(emptied.stdout, /^ {2}no claims now: 3 \(1 claims\) merged into 1: same raid$/m);
     const bad = run(['incident', 'merge', '1', '1', '--db', db]);
     assert.equal(bad.status, 1);
     assert.equal(bad.stderr, 'strikewatch: cannot merge 1 with itself\n');

@@ -191,6 +191,9 @@ async function show(stores: Stores, id: number): Promise<string[]> {
       )
     ).flat(),
   ].sort((x, y) => x.id - y.id);
+  // An incident a merge or a new report version emptied says why, first.
+  const last = audit.filter((e) => e.entity === 'incident').at(-1);
+  if (claims.length === 0 && last?.reason) lines.splice(1, 0, `  no claims now: ${last.reason}`);
   lines.push('', `audit trail (${audit.length}):`);
   for (const entry of audit)
     lines.push(
