@@ -187,7 +187,7 @@ describe('strikewatch incidents and show', () => {
     const shown = run(['show', '1', '--db', db]).stdout;
     assert.match(shown, /claims \(3\):/);
     assert.match(shown, /analyst:tester pin-apart claim 3/);
-    assert.match(shown, /3 \(1 claims\) merged into 1: same raid/);
+    assert.match(shown, /3 \(1 claim\) merged into 1: same raid/);
     const check = run(['db', 'check', '--db', db]);
     assert.match(
       check.stdout,
@@ -196,7 +196,7 @@ describe('strikewatch incidents and show', () => {
     const emptied = run(['show', '3', '--db', db]);
     assert.equal(emptied.status, 0, emptied.stderr);
     assert.match(emptied.stdout, /claims \(0\)/);
-    assert.match(emptied.stdout, /^ {2}no claims now: 3 \(1 claims\) merged into 1: same raid$/m);
+    assert.match(emptied.stdout, /^ {2}no claims now: 3 \(1 claim\) merged into 1: same raid$/m);
     const bad = run(['incident', 'merge', '1', '1', '--db', db]);
     assert.equal(bad.status, 1);
     assert.equal(bad.stderr, 'strikewatch: cannot merge 1 with itself\n');

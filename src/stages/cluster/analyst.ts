@@ -71,7 +71,7 @@ export function mergeIncidents(
     pins: all.map((c) => pin(c.id, target.id, 'with', decision)),
     audit: {
       rule: 'analyst-merge',
-      reason: `${source.id} (${source.claimIds.length} claims) merged into ${target.id}: ${decision.why}`,
+      reason: `${source.id} (${source.claimIds.length} claim${source.claimIds.length === 1 ? '' : 's'}) merged into ${target.id}: ${decision.why}`,
       by: decision.by,
       at: decision.at,
     },

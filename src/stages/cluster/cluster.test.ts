@@ -204,7 +204,7 @@ describe('analyst decisions', () => {
     const merged = mergeIncidents(first.index.get('I1')!, first.index.get('I2')!, [a, b], decision);
     assert.ok(merged.ok);
     assert.deepEqual(merged.footprint.claimIds, [a.id, b.id]);
-    assert.match(merged.audit.reason, /I2 \(1 claims\) merged into I1: same funeral footage/);
+    assert.match(merged.audit.reason, /I2 \(1 claim\) merged into I1: same funeral footage/);
     const rebuilt = run([b, a], activePins(merged.pins));
     assert.equal(rebuilt.where(a), 'I1');
     assert.equal(rebuilt.where(b), 'I1');
