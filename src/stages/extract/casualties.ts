@@ -550,5 +550,9 @@ function mention(
     single: false,
     plural: false,
     partial: false,
+    // Set later or never: present from the start, so that every mention has one shape.
+    early: undefined,
+    sourced: undefined,
+    lead: undefined,
   };
 }

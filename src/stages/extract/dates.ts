@@ -340,9 +340,17 @@ function mention(
   kind: DateMention['kind'],
   endDate?: string,
 ): DateMention {
-  const out: DateMention = { start, end, text: ctx.text.slice(start, end), date, precision, kind };
-  if (endDate !== undefined) out.end_date = endDate;
-  return out;
+  // Every property from the start, in one order, so that all mentions share one shape.
+  return {
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    date,
+    precision,
+    end_date: endDate,
+    kind,
+    role: undefined,
+  };
 }
 
 function monthOf(name: string): number {
@@ -916,6 +924,7 @@ function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
       precision: 'range',
       end_date: c.date,
       kind: 'explicit',
+      role: undefined,
     };
   }
   return out;
