@@ -1035,7 +1035,9 @@ export function findDateline(text: string): string | null {
 
 function datelineIn(text: string, memo: SegmentMemo | undefined): string | null {
   const head = text.slice(0, DATELINE_WINDOW + 40);
-  for (const m of datesIn(head, null, memo)) {
+  // As datesIn, without the roles: the dateline does not depend on them.
+  const ctx: Context = { text: head, ref: parsePublished(null) };
+  for (const m of select(head, collect(ctx, true, memo))) {
     if (m.start >= DATELINE_WINDOW) break;
     if (m.kind === 'explicit' && m.precision === 'day' && m.date !== null) return m.date;
   }
