@@ -343,7 +343,14 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
     const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
     // "X also struck Y", "as well": a linked strike sentence keeps the attribution before it.
     if (!hasClaims && previousClaims.length > 0 && linked) {
-      linked.claims = previousClaims.map((c) => ({ ...c, start: 0, end: 0 }));
+      // A literal in findClaims' field order, not a spread: every claim keeps one shape.
+      linked.claims = previousClaims.map((c) => ({
+        belligerent: c.belligerent,
+        stance: c.stance,
+        by: c.by,
+        start: 0,
+        end: 0,
+      }));
     } else if (!hasFigures && !hasClaims) continue;
     const claims = d.facts.flatMap((f) => f.claims);
     if (claims.length > 0) previousClaims = claims;
