@@ -202,12 +202,12 @@ function sentenceFacts(
     const strike = STRIKE.test(lower);
     const casualtyWords = CASUALTY_WORD.test(lower);
     while (di < dates.length && dates[di]!.end <= s.start) di++;
+    if (!strike && !casualtyWords) continue;
     const sentDates: DateMention[] = [];
     for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
       const m = dates[k]!;
       sentDates.push(m);
     }
-    if (!strike && !casualtyWords) continue;
     // A photo caption (the next sentence opens with its credit, "(AFP)") that gives no date is
     // no report of a strike: the picture's event is not told.
     const undatedCaption = sentDates.length === 0 && PHOTO_CREDIT.test(sentences[si + 1]?.text ?? '');
