@@ -158,7 +158,12 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
   // Pushed into one literal (not mapped): the arrays that reach the steps below keep one shape.
   const hits: AliasHit[] = [];
   for (const h of lex.belligerents(sentence, lower))
-    hits.push(h.official && !speaksAsOfficial(h, lower) ? { ...h, official: false } : h);
+    hits.push(
+      // A literal in the scan's field order, not a spread copy: every hit keeps one shape.
+      h.official && !speaksAsOfficial(h, lower)
+        ? { start: h.start, end: h.end, code: h.code, official: false }
+        : h,
+    );
   // "Syrian and Russian jets", "Russian or Syrian warplanes": "Syrian" beside another air force is the regime's.
   for (const m of lower.matchAll(SYRIAN_PAIRED)) {
     const start = m.index + m[0].indexOf('syrian');

@@ -506,33 +506,42 @@ export function pluralVictims(lower: string): CasualtyMention[] {
   const out: CasualtyMention[] = [];
   // Each of the three patterns below needs one of these words: without them, none can match.
   if (!PLURAL_VICTIM_WORD.test(lower)) return out;
-  const add = (start: number, end: number, outcome: Outcome | null, nounText: string): void => {
-    if (outcome === null || out.some((m) => m.outcome === outcome)) return;
-    if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;
-    if (NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))) return;
-    const groups = nounGroups(nounText)?.groups ?? ['people'];
-    const m = mention(start, end, outcome, groups, { min: 2, max: null }, '');
-    m.plural = true;
-    out.push(m);
-  };
   for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
     const noun = m.groups?.['noun'] ?? '';
-    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
-    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
   for (const m of lower.matchAll(VERB_THEN_PLURAL)) {
     const noun = m.groups?.['noun'] ?? '';
-    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
-    add(m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
   for (const m of lower.matchAll(PLURAL_NOUNS_ONLY)) {
     // A bare "injured" or "deaths" names no plural victims; "reported injuries", "martyrs and wounded" do.
     const g = m.groups ?? {};
     if (g['pre'] === undefined && g['n2'] === undefined && g['post'] === undefined) continue;
-    add(m.index, m.index + m[0].length, outcomeOf(g['n1']), 'people');
-    add(m.index, m.index + m[0].length, outcomeOf(g['n2']), 'people');
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(g['n1']), 'people');
+    addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(g['n2']), 'people');
   }
   return out;
+}
+
+/** Adds victims in the plural unless the outcome is there already or words before deny it. */
+function addPlural(
+  out: CasualtyMention[],
+  lower: string,
+  start: number,
+  end: number,
+  outcome: Outcome | null,
+  nounText: string,
+): void {
+  if (outcome === null || out.some((m) => m.outcome === outcome)) return;
+  if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;
+  if (NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))) return;
+  const groups = nounGroups(nounText)?.groups ?? ['people'];
+  const m = mention(start, end, outcome, groups, { min: 2, max: null }, '');
+  m.plural = true;
+  out.push(m);
 }
 
 function singleVictim(m: RegExpExecArray, outcome: Outcome): CasualtyMention {
@@ -561,5 +570,9 @@ function mention(
     single: false,
     plural: false,
     partial: false,
+    // Set later or never: present from the start, so that every mention has one shape.
+    early: undefined,
+    sourced: undefined,
+    lead: undefined,
   };
 }

@@ -340,9 +340,17 @@ function mention(
   kind: DateMention['kind'],
   endDate?: string,
 ): DateMention {
-  const out: DateMention = { start, end, text: ctx.text.slice(start, end), date, precision, kind };
-  if (endDate !== undefined) out.end_date = endDate;
-  return out;
+  // Every property from the start, in one order, so that all mentions share one shape.
+  return {
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    date,
+    precision,
+    end_date: endDate,
+    kind,
+    role: undefined,
+  };
 }
 
 function monthOf(name: string): number {
@@ -916,6 +924,7 @@ function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
       precision: 'range',
       end_date: c.date,
       kind: 'explicit',
+      role: undefined,
     };
   }
   return out;
@@ -1026,7 +1035,9 @@ export function findDateline(text: string): string | null {
 
 function datelineIn(text: string, memo: SegmentMemo | undefined): string | null {
   const head = text.slice(0, DATELINE_WINDOW + 40);
-  for (const m of datesIn(head, null, memo)) {
+  // As datesIn, without the roles: the dateline does not depend on them.
+  const ctx: Context = { text: head, ref: parsePublished(null) };
+  for (const m of select(head, collect(ctx, true, memo))) {
     if (m.start >= DATELINE_WINDOW) break;
     if (m.kind === 'explicit' && m.precision === 'day' && m.date !== null) return m.date;
   }

@@ -202,12 +202,12 @@ function sentenceFacts(
     const strike = STRIKE.test(lower);
     const casualtyWords = CASUALTY_WORD.test(lower);
     while (di < dates.length && dates[di]!.end <= s.start) di++;
+    if (!strike && !casualtyWords) continue;
     const sentDates: DateMention[] = [];
     for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) {
       const m = dates[k]!;
       sentDates.push(m);
     }
-    if (!strike && !casualtyWords) continue;
     // A photo caption (the next sentence opens with its credit, "(AFP)") that gives no date is
     // no report of a strike: the picture's event is not told.
     const undatedCaption = sentDates.length === 0 && PHOTO_CREDIT.test(sentences[si + 1]?.text ?? '');
@@ -357,7 +357,14 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
     const linked = d.facts.find((f) => f.linked && f.strike && !f.excluded);
     // "X also struck Y", "as well": a linked strike sentence keeps the attribution before it.
     if (!hasClaims && previousClaims.length > 0 && linked) {
-      linked.claims = previousClaims.map((c) => ({ ...c, start: 0, end: 0 }));
+      // A literal in findClaims' field order, not a spread: every claim keeps one shape.
+      linked.claims = previousClaims.map((c) => ({
+        belligerent: c.belligerent,
+        stance: c.stance,
+        by: c.by,
+        start: 0,
+        end: 0,
+      }));
     } else if (!hasFigures && !hasClaims) continue;
     const claims = d.facts.flatMap((f) => f.claims);
     if (claims.length > 0) previousClaims = claims;

@@ -36,6 +36,18 @@ const WORD_OR_HYPHEN = /[\w-]/;
  * a lookbehind (?<!...) at the start of the regex, which keeps V8 from scanning for the
  * alternatives' first letters. A rejected match is retried one character further on.
  */
+/** Where phrases that name no belligerent lie in a lowercased sentence. */
+function blockedSpans(lower: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of matchesAfter(NOT_BELLIGERENT, lower, WORD_CHAR))
+    spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function inBlocked(spans: Array<[number, number]>, s: number, e: number): boolean {
+  return spans.some(([bs, be]) => s < be && e > bs);
+}
+
 function matchesAfter(re: RegExp, text: string, before: RegExp): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
@@ -105,20 +117,13 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
 
   return {
     belligerents(sentence, lower) {
+      // Spans that name no belligerent, read when a hit is first checked against them.
       let blocked: Array<[number, number]> | null = null;
-      const inBlocked = (s: number, e: number): boolean => {
-        if (blocked === null) {
-          blocked = [];
-          for (const m of matchesAfter(NOT_BELLIGERENT, lower, WORD_CHAR))
-            blocked.push([m.index, m.index + m[0].length]);
-        }
-        return blocked.some(([bs, be]) => s < be && e > bs);
-      };
       const hits: AliasHit[] = [];
       for (const m of matchesAfter(ciRe, lower, WORD_OR_HYPHEN)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (inBlocked(s, e)) continue;
+        if (inBlocked((blocked ??= blockedSpans(lower)), s, e)) continue;
         for (const [code, official] of byPhrase.get(m[0]) ?? [])
           hits.push({ start: s, end: e, code, official });
       }
@@ -126,7 +131,11 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
         const key = m[0].replace(/\./g, '') === 'US' ? 'US' : m[0];
         const s = m.index;
         const e = s + m[0].length;
-        if (inBlocked(s, e) || hits.some((h) => h.start <= s && h.end >= e)) continue;
+        if (
+          inBlocked((blocked ??= blockedSpans(lower)), s, e) ||
+          hits.some((h) => h.start <= s && h.end >= e)
+        )
+          continue;
         for (const [code, official] of csMap.get(key) ?? csMap.get('US') ?? [])
           hits.push({ start: s, end: e, code, official });
       }

@@ -91,6 +91,12 @@ function cachedResolver(resolver: PlaceResolver, ctx: PlaceContext): (query: str
   };
 }
 
+/** The relation or place words right before a name ("near the town of", "the province of"). */
+function triggerBefore(sentence: string, offset: number): RegExpExecArray | null {
+  const before = sentence.slice(Math.max(0, offset - 60), offset);
+  return TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before);
+}
+
 /** Place mentions in one sentence, resolved against the gazetteer. */
 export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -119,16 +125,10 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     // "the Al Najjar family", "Abu Qouta family": people, not places.
     if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
     const prev = out.at(-1);
-    // The words before the name, looked at once a name resolves.
+    // The words before the name, looked at once a name resolves (no closures here: this loop is
+    // hot, and each closure made per phrase costs an allocation).
     let listedM: boolean | undefined;
     let trigM: RegExpExecArray | null | undefined;
-    const isListed = (): boolean =>
-      (listedM ??= prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset)));
-    const trigger = (): RegExpExecArray | null => {
-      if (trigM !== undefined) return trigM;
-      const before = sentence.slice(Math.max(0, offset - 60), offset);
-      return (trigM = TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before));
-    };
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
@@ -137,7 +137,8 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
       // "Raqqa province", "the province of Raqqa": the governorate, not its capital.
-      const typeBefore = n === words.length ? (trigger()?.[2]?.toLowerCase() ?? null) : null;
+      if (n === words.length && trigM === undefined) trigM = triggerBefore(sentence, offset);
+      const typeBefore = n === words.length ? (trigM?.[2]?.toLowerCase() ?? null) : null;
       const province = [typeWord, typeBefore].find((t) => t === 'province' || t === 'governorate');
       const query = province ? `${name} ${province}` : name;
       resolve ??= cachedResolver(resolver, ctx);
@@ -146,8 +147,9 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       if (place.precision === 'country') break;
       // A document about one country does not name villages of another that share a name.
       if (ctx.countryHints.length > 0 && !ctx.countryHints.includes(place.country)) continue;
-      const trig = trigger();
-      const listed = isListed();
+      if (trigM === undefined) trigM = triggerBefore(sentence, offset);
+      const trig = trigM;
+      const listed = (listedM ??= prev !== undefined && LIST_JOIN.test(sentence.slice(prev.end, offset)));
       const strong = trig !== null || typeWord !== null || listed;
       // A name that matched only by its consonant skeleton needs a place word before or after it.
       if (place.match === 'skeleton' && (!strong || name.length < 5)) continue;

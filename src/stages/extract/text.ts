@@ -112,7 +112,12 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
   const n = text.length;
   const push = (s: number, e: number): void => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    // Written so that the step runs on every call: trailing spaces are rare, and a step never
+    // taken before optimisation would deoptimise this function when it first is.
+    let t = e;
+    do t--;
+    while (t >= s && isSpace(text.charCodeAt(t)));
+    e = t + 1;
     if (e <= s) return;
     // Very long unpunctuated runs are cut at word boundaries so that windows stay local.
     while (e - s > MAX_SENTENCE) {
@@ -165,7 +170,10 @@ export function hasTitleLine(text: string): boolean {
 }
 
 /** The characters fold unifies. */
-const TYPOGRAPHIC = /[\u2019\u2018`\u2010-\u2014]/;
+const TYPOGRAPHIC = /[\u2019\u2018`\u2010-\u2014]/g;
+/** A dash (U+2010-U+2014) becomes a hyphen, a typographic apostrophe or backtick a plain one. */
+const unified = (ch: string): string =>
+  ch.charCodeAt(0) >= 0x2010 && ch.charCodeAt(0) <= 0x2014 ? '-' : "'";
 
 /** Lowercase with typographic apostrophes and dashes unified; same length as the input. */
 export function fold(text: string): string {
@@ -177,6 +185,7 @@ export function fold(text: string): string {
       return l.length === ch.length ? l : ch;
     }).join('');
   }
-  if (!TYPOGRAPHIC.test(lower)) return lower;
-  return lower.replace(/[\u2019\u2018`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
+  // One pass that runs on every text (the function is called only for each such character): no
+  // branch first taken late, which would deoptimise the callers fold is inlined into.
+  return lower.replace(TYPOGRAPHIC, unified);
 }

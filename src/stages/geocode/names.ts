@@ -118,24 +118,33 @@ export function dropArticles(words: string[]): string[] {
   return out.length === 0 ? words : out;
 }
 
+// Words here are foldWords' output: ASCII letters and digits only, so code units are characters.
 function collapseDoubles(w: string): string {
-  let out = '';
-  let prev = '';
-  for (const c of w) {
-    if (c !== prev) out += c;
-    prev = c;
-  }
+  let i = 1;
+  while (i < w.length && w.charCodeAt(i) !== w.charCodeAt(i - 1)) i++;
+  // Most words have no doubled letter: returned as they are, nothing built.
+  if (i >= w.length) return w;
+  let out = w.slice(0, i);
+  for (let j = i + 1; j < w.length; j++) if (w.charCodeAt(j) !== w.charCodeAt(j - 1)) out += w[j];
   return out;
+}
+
+/** Character codes of a e i o u. */
+function isAeiou(code: number): boolean {
+  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117;
 }
 
 function baseWord(w: string): string {
   const c = collapseDoubles(w);
-  if (c.length > 3 && c.endsWith('h') && 'aeiou'.includes(c[c.length - 2] ?? '')) return c.slice(0, -1);
+  const n = c.length;
+  if (n > 3 && c.charCodeAt(n - 1) === 104 /* h */ && isAeiou(c.charCodeAt(n - 2))) return c.slice(0, -1);
   return c;
 }
 
-/** Character codes of a e i o u y w (the letters a skeleton drops). */
-const SKELETON_VOWELS = new Set([97, 101, 105, 111, 117, 121, 119]);
+/** a e i o u y w: the letters a skeleton drops. */
+function isSkeletonVowel(code: number): boolean {
+  return isAeiou(code) || code === 121 || code === 119;
+}
 
 function skeletonWord(w: string): string {
   let from = 0;
@@ -144,19 +153,19 @@ function skeletonWord(w: string): string {
     w.length >= 5 &&
     (w.startsWith('al') || w.startsWith('el')) &&
     w[2] !== 'l' &&
-    !SKELETON_VOWELS.has(w.charCodeAt(2))
+    !isSkeletonVowel(w.charCodeAt(2))
   ) {
     from = 2;
   }
   let c = '';
-  let prev = '';
+  let prev = -1;
   for (let i = from; i < w.length; i++) {
-    const ch = w[i] as string;
-    if (SKELETON_VOWELS.has(w.charCodeAt(i)) || ch === prev) continue;
-    c += ch;
-    prev = ch;
+    const code = w.charCodeAt(i);
+    if (isSkeletonVowel(code) || code === prev) continue;
+    c += w[i];
+    prev = code;
   }
-  if (c.length > 1 && c.endsWith('h')) c = c.slice(0, -1);
+  if (c.length > 1 && c.charCodeAt(c.length - 1) === 104 /* h */) c = c.slice(0, -1);
   return c;
 }
 
