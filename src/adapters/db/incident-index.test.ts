@@ -112,6 +112,7 @@ test('a store indexed before the keys table existed gets its keys when the index
     const again = addClaim({ ...claim, id: 'c2', reportId: 'r2' }, reopened, newRow);
     assert.equal(again.decision.kind, 'join');
     assert.ok((writer.prepare('SELECT count(*) AS n FROM incident_keys').get() as { n: number }).n > 0);
+    assert.deepEqual(opened.store.integrityProblems(), []);
   } finally {
     writer.close();
     await opened.store.close();
