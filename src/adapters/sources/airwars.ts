@@ -3,10 +3,9 @@
  * record's English narrative (`text`) and each archived source report (`reports[]`) become
  * reports. Official statements are left for reconciliation.
  */
-import { decodeText } from './decode-text.ts';
 import { isoDay } from './html-document.ts';
-import { byteLines, parseJson } from './records.ts';
-import { formatBytes, DEFAULT_MAX_BYTES, type ReadOptions, type SourceItem } from './source-item.ts';
+import { jsonLines } from './records.ts';
+import type { ReadOptions, SourceItem } from './source-item.ts';
 import { textDocument } from './text-document.ts';
 
 export async function* airwarsRecords(
@@ -14,30 +13,9 @@ export async function* airwarsRecords(
   shown: string,
   options: ReadOptions,
 ): AsyncGenerator<SourceItem> {
-  for await (const line of byteLines(path, options.maxBytes)) {
-    if (line.kind === 'error') {
-      yield { ok: false, source: shown, error: line.error };
-      return;
-    }
-    const where = `${shown}:${line.line}`;
-    if (line.kind === 'too-long') {
-      const limit = formatBytes(options.maxBytes ?? DEFAULT_MAX_BYTES);
-      yield { ok: false, source: where, error: `line is ${formatBytes(line.size)}, over the ${limit} limit` };
-      continue;
-    }
-    const decoded = decodeText(line.bytes);
-    if (!decoded.ok) {
-      if (!/^empty/.test(decoded.error)) yield { ok: false, source: where, error: decoded.error };
-      continue;
-    }
-    const parsed = parseJson(decoded.text);
-    if (!parsed.ok) {
-      yield { ok: false, source: where, error: parsed.error };
-      continue;
-    }
-    const value = parsed.value;
-    yield* incidentItems(value, where, options);
-  }
+  for await (const line of jsonLines(path, shown, options))
+    if (line.ok) yield* incidentItems(line.value, line.where, options);
+    else yield line.item;
 }
 
 function* incidentItems(value: unknown, where: string, options: ReadOptions): Generator<SourceItem> {

@@ -58,24 +58,31 @@ export async function* jsonRecords(
 }
 
 /** Records of a .jsonl file, streamed line by line; the size limit applies to each line. */
-export async function* jsonlRecords(
+/** One line of a JSON Lines file: its parsed value, or a problem already phrased as an item. */
+export type JsonLine =
+  | { ok: true; where: string; value: unknown; bytes: Buffer }
+  | { ok: false; item: SourceItem & { ok: false } };
+
+/**
+ * The values of a JSON Lines file, each named `file:line`; blank lines are skipped. Lines over
+ * the size limit, undecodable or invalid lines are problems of their own and the rest go on; an
+ * unreadable or binary file is one problem for the file, and ends it. An empty file says so.
+ */
+export async function* jsonLines(
   path: string,
   shown: string,
   options: ReadOptions,
-): AsyncGenerator<SourceItem> {
+): AsyncGenerator<JsonLine> {
   let records = 0;
   for await (const line of byteLines(path, options.maxBytes)) {
     if (line.kind === 'error') {
-      yield { ok: false, source: shown, error: line.error };
+      yield { ok: false, item: { ok: false, source: shown, error: line.error } };
       return;
     }
     const where = `${shown}:${line.line}`;
     if (line.kind === 'too-long') {
-      yield {
-        ok: false,
-        source: where,
-        error: `line is ${formatBytes(line.size)}, over the ${formatBytes(maxOf(options))} limit`,
-      };
+      const error = `line is ${formatBytes(line.size)}, over the ${formatBytes(maxOf(options))} limit`;
+      yield { ok: false, item: { ok: false, source: where, error } };
       records++;
       continue;
     }
@@ -85,21 +92,31 @@ export async function* jsonlRecords(
     if (!decoded.ok) {
       // A binary file named .jsonl would give an error per line; one for the file says it better.
       if (/binary|UTF-16/.test(decoded.error)) {
-        yield { ok: false, source: shown, error: decoded.error };
+        yield { ok: false, item: { ok: false, source: shown, error: decoded.error } };
         return;
       }
-      yield { ok: false, source: where, error: decoded.error };
+      yield { ok: false, item: { ok: false, source: where, error: decoded.error } };
       continue;
     }
     const parsed = parseJson(decoded.text);
     if (!parsed.ok) {
-      yield { ok: false, source: where, error: parsed.error };
+      yield { ok: false, item: { ok: false, source: where, error: parsed.error } };
       continue;
     }
-    const value = parsed.value;
-    yield await recordItem(value, where, path, options, line.bytes);
+    yield { ok: true, where, value: parsed.value, bytes: line.bytes };
   }
-  if (records === 0) yield { ok: false, source: shown, error: 'empty file (no records)' };
+  if (records === 0)
+    yield { ok: false, item: { ok: false, source: shown, error: 'empty file (no records)' } };
+}
+
+/** Records of a JSON Lines file, one per line. */
+export async function* jsonlRecords(
+  path: string,
+  shown: string,
+  options: ReadOptions,
+): AsyncGenerator<SourceItem> {
+  for await (const line of jsonLines(path, shown, options))
+    yield line.ok ? await recordItem(line.value, line.where, path, options, line.bytes) : line.item;
 }
 
 function maxOf(options: ReadOptions): number {
@@ -112,7 +129,7 @@ type ByteLine =
   | { kind: 'error'; error: string };
 
 /** Splits a file into lines without holding more than one line in memory. */
-export async function* byteLines(path: string, maxBytes: number | undefined): AsyncGenerator<ByteLine> {
+async function* byteLines(path: string, maxBytes: number | undefined): AsyncGenerator<ByteLine> {
   const limit = maxBytes ?? DEFAULT_MAX_BYTES;
   let parts: Buffer[] = [];
   let size = 0;
