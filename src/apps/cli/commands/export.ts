@@ -5,6 +5,7 @@ import {
   assessmentOf,
   belligerentsOf,
   filterOf,
+  type FilterOpts,
   UsageError,
   withStore,
 } from './incidents.ts';
@@ -96,16 +97,9 @@ export function toGeoJson(incidents: StoredIncident[]): string {
   });
 }
 
-interface ExportOpts {
+interface ExportOpts extends FilterOpts {
   db?: string;
   format?: string;
-  from?: string;
-  to?: string;
-  belligerent?: string;
-  grading?: string;
-  admin1?: string;
-  minKilled?: string;
-  q?: string;
 }
 
 export function registerExport(program: Command, setCode: (code: number) => void): void {

@@ -99,8 +99,8 @@ export function table(headers: string[], rows: string[][]): string {
     .join('\n');
 }
 
-interface ListOpts {
-  db?: string;
+/** The filter options `incidents` and `export` share (addFilterOptions), as commander gives them. */
+export interface FilterOpts {
   from?: string;
   to?: string;
   belligerent?: string;
@@ -108,10 +108,14 @@ interface ListOpts {
   admin1?: string;
   minKilled?: string;
   q?: string;
+}
+
+interface ListOpts extends FilterOpts {
+  db?: string;
   format: string;
 }
 
-export function filterOf(opts: Omit<ListOpts, 'db' | 'format'>): IncidentFilter {
+export function filterOf(opts: FilterOpts): IncidentFilter {
   let minKilled: number | null = null;
   if (opts.minKilled !== undefined) {
     if (!/^\d+$/.test(opts.minKilled))
