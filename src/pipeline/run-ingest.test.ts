@@ -103,7 +103,14 @@ describe('runIngest', () => {
 
   it('stores many reports in batches, and one failing report does not take its batch with it', async () => {
     const list = Array.from({ length: 70 }, (_, i) => item(`r${i}`, i === 40 ? 'FAIL 40' : `report ${i}`));
-    const s = await runIngest({ store, items: items(list), process: oneClaim });
+    let attempts = 0;
+    const counting: ReportProcessor = async (report, stores) => {
+      if (report.text.includes('FAIL')) attempts++;
+      return oneClaim(report, stores);
+    };
+    const s = await runIngest({ store, items: items(list), process: counting });
+    // Once in its batch, once alone: a failure is recorded, not run a third time.
+    assert.equal(attempts, 2);
     assert.deepEqual([s.read, s.new, s.processed, s.processFailed, s.claims], [70, 70, 69, 1, 69]);
     assert.equal(await store.reports.count(), 70);
     assert.equal(await store.claims.count(), 69);

@@ -54,6 +54,13 @@ export interface IngestOptions {
 }
 
 const PROCESS = 'process';
+
+/** A processor's own failure, told apart from the store's inside the item's transaction. */
+class ProcessingFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
 /**
  * Items archived and processed per transaction. A run killed mid-batch loses that batch's work
  * only; the next run reads those items again.
@@ -96,6 +103,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   };
   const emit = (event: ItemEvent): void => options.onEvent?.(event, summary);
 
+  /** Marks a report whose processing failed, with the error, and counts it. */
+  const recordFailure = async (report: Report, err: unknown): Promise<void> => {
+    const error = `processing failed: ${oneLine(err instanceof Error ? err.message : String(err))}`;
+    await store.transaction(async (stores) => {
+      await stores.reports.setStatus(report.id, 'failed', error);
+      await stores.jobs.finish(PROCESS, String(report.id), 'failed', error, report.id);
+    });
+    summary.processFailed++;
+    summary.problems.push({ source: report.source, error, refused: false });
+    emit({ kind: 'process-failed', report, error });
+  };
+
   const processOne = async (report: Report): Promise<void> => {
     if (!process) return;
     try {
@@ -109,14 +128,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       summary.claims += done.claims;
       emit({ kind: 'processed', report, claims: done.claims });
     } catch (err) {
-      const error = `processing failed: ${oneLine(err instanceof Error ? err.message : String(err))}`;
-      await store.transaction(async (stores) => {
-        await stores.reports.setStatus(report.id, 'failed', error);
-        await stores.jobs.finish(PROCESS, String(report.id), 'failed', error, report.id);
-      });
-      summary.processFailed++;
-      summary.problems.push({ source: report.source, error, refused: false });
-      emit({ kind: 'process-failed', report, error });
+      await recordFailure(report, err);
     }
   };
 
@@ -146,7 +158,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const added = await stores.reports.add(report.report, by);
     await stores.jobs.finish(INGEST, report.report.source, 'done', null, added.report.id);
     if (!process || added.report.status !== 'pending') return { stored: added, processed: null };
-    const result = await process(added.report, stores);
+    let result: Processed;
+    try {
+      result = await process(added.report, stores);
+    } catch (err) {
+      throw new ProcessingFailed(err);
+    }
     await stores.reports.setStatus(added.report.id, 'processed', null, result.language ?? null);
     return { stored: added, processed: result };
   };
@@ -166,11 +183,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
   /** One item in its own transaction; when processing fails, the report is archived alone and the failure recorded. */
   const storeAlone = async (item: IngestItem & { ok: true }): Promise<void> => {
+    let failed: ProcessingFailed | null = null;
     try {
       count(item.report.source, await store.transaction((stores) => storeAndProcess(item, stores)));
       return;
-    } catch {
+    } catch (err) {
       // Processing failed (or the store did): archive the report without it, below.
+      if (err instanceof ProcessingFailed) failed = err;
     }
     let toProcess = false;
     let stored: AddReportResult;
@@ -192,7 +211,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       return;
     }
     count(item.report.source, { stored, processed: null });
-    if (toProcess) await processOne(stored.report);
+    // Its processing failed once already: recorded as it is, not run again.
+    if (toProcess && failed) await recordFailure(stored.report, failed.cause);
+    else if (toProcess) await processOne(stored.report);
   };
 
   for await (const batch of batches(options.items, BATCH_ITEMS)) {
