@@ -138,15 +138,23 @@ describe('an ingest killed mid-run', () => {
 
   it('lets two runs over the same reports share a database, storing each report once', async () => {
     const db = join(dir, 'shared.db');
-    const runOnce = (): Promise<number | null> =>
+    const runOnce = (): Promise<{ code: number | null; output: string }> =>
       new Promise((resolve) => {
         const child = spawn(process.execPath, [BIN, 'ingest', inputs, '--db', db, '--no-extract'], {
           cwd: ROOT,
-          stdio: 'ignore',
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        child.on('exit', (code) => resolve(code));
+        let output = '';
+        child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+        child.on('close', (code) => resolve({ code, output }));
       });
-    assert.deepEqual(await Promise.all([runOnce(), runOnce()]), [0, 0]);
+    const runs = await Promise.all([runOnce(), runOnce()]);
+    assert.deepEqual(
+      runs.map((r) => r.code),
+      [0, 0],
+      runs.map((r) => r.output).join('\n---\n'),
+    );
     const c = counts(db);
     assert.deepEqual([c.reports, c.distinctSha, c.integrity], [REPORTS, REPORTS, 'ok']);
   });

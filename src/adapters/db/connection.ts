@@ -70,8 +70,10 @@ const BUSY_TIMEOUT_MS = 10_000;
 export function openSqlite(path: string): SqliteConnection {
   const raw = new BetterSqlite3(path);
   try {
-    if (path !== ':memory:') raw.pragma('journal_mode = WAL');
+    // The busy timeout first: switching a new file to WAL needs a lock that another process
+    // opening it at the same moment may hold.
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (path !== ':memory:') raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     // With the WAL, NORMAL loses at most the last commits on power loss, never consistency.
     raw.pragma('synchronous = NORMAL');
