@@ -58,16 +58,18 @@ const NOUNS: Array<[RegExp, Group[]]> = [
 ];
 
 const ADJ =
-  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|male|female|small|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
+  /^(?:(?:moderate|armed|islamist|sunni|shia|alawite|allied|syrian|iraqi|palestinian|russian|turkish|kurdish|israeli|afghan|foreign|local|innocent|other|more|further|additional|unarmed|displaced|government|regime|pro-government|pro-regime|opposition|rebel|is|isis|isil|daesh|nusra|group|hezbollah|iranian|lebanese|army|civilian|young|elderly|male|female|small|total|identified|unidentified|named|unnamed|confirmed|of|the|those|these|them|from|same|one|a|family|fellow|[a-z]+-(?:backed|led|linked|allied|affiliated)|al-[a-z]+)\s+){0,3}/;
 
 const KILLED_AFTER =
-  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
+  /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|having|as|got|reportedly|reported|all|also|later|confirmed|who|that|allegedly|people|of them|in total|so far|in all|said to have|believed to have|reported to have|thought to have|understood to have|known to have|feared)\s+){0,4}(?:killed|dead|died|slain|perished|martyred|lost their lives|lost his life|lost her life|deaths?|fatalities|massacred|murdered|burned to death|buried)\b/;
 const INJURED_AFTER =
   /^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|all|also|others|other|more|people|of them|reported to have|said to have|seriously|critically|severely|lightly|moderately)\s+){0,4}(?:wounded|injured|hurt|injuries|wounds|suffered (?:from )?(?:suffocation|injuries|wounds)|treated for)\b/;
 const BOTH_AFTER =
   /^[\s,]*(?:(?:were|was|are|have|has|been|people)\s+){0,3}(?:killed|dead) (?:or|and|and\/or) (?:wounded|injured)\b|^[\s,]*casualties\b|^[\s,]*(?:and|or)\s+(?:the\s+)?missing\b/;
+const BOTH_TAIL =
+  /^\s*(?:(?:who|that)\s+(?:were|was|had been|have been)\s+(?:killed|dead)\s+)?(?:and|or|and\/or)\s+(?:wounded|injured)\b/;
 const KILLED_BEFORE =
-  /(?:killing of|killings of|killing|killed|kill|kills|lost|losing|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
+  /(?:killing of|killings of|killing|killed|kill|kills|lost|losing|left|leaving|leave|leaves|claimed the lives of|claiming the lives of|claims the lives of|took the lives of|taking the lives of|deaths of|death of|bodies of|massacre of|dead:|killed:|martyred|martyrdom of|(?<!(?:injury|injuries|wounded|injured) )toll (?:[a-z]+ ){0,4}(?:to|at|of|reached|hit)|number of (?:people |civilians |those |victims )?(?:killed|dead|deaths|martyrs|fatalities) (?:[a-z]+ ){0,4}?(?:at|to|as|reached)|dead (?:[a-z]+ ){0,2}(?:to|at))\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|about|only|exactly|at|to|between|(?:a|an|the) (?:entire |whole )?family of)\s+){0,3}$/;
 const INJURED_BEFORE =
   /(?:wounding|wounded|injuring|injured|injure|injures|wounds|injuries to|injury of|injuries of)\s+(?:(?:at least|more than|over|about|around|some|up to|nearly|almost|approximately|as many as|roughly|an estimated|another|a further|an additional|a total of|the|only|between)\s+){0,3}$/;
 const UPDATE_BEFORE =
@@ -139,7 +141,9 @@ const AND_OTHER_BEFORE = /\band\s+(?:(?:at least|some|the)\s+)?$/;
 // "was killed along with his three children", "killing Hani al-Madhoun alongside 11 relatives".
 const ALONG_KILLED =
   /\b(?:killed|killing|martyred|died)\s+(?:[a-z'’-]+\s+){0,5}?(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
-const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses)$/;
+const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses|killed|dead)$/;
+/** "18 wounded": the participle stands for the people it happened to. */
+const HURT_NOUN = /^\s*(?:wounded|injured)$/;
 
 /** "October 20th, 2023": the year after a month and day. */
 const MONTH_DAY =
@@ -178,7 +182,21 @@ export function findCasualties(lower: string): CasualtyMention[] {
     // "between 20 and 26", "20 to 26", "20-26"
     const next = numbers[i + 1];
     const between = /between\s+$/.test(before);
-    if (
+    // "at least 78, and up to 175, people": a floor and a ceiling of one toll.
+    const upTo =
+      next !== undefined &&
+      /^,?\s*(?:and|or|but)?\s*(?:up to|as many as|possibly|perhaps)\s+$/.test(
+        lower.slice(num.end, next.start),
+      );
+    if (upTo && next.value > num.value) {
+      const q = QUAL_BEFORE.exec(before);
+      range = { min: qualify(q?.[1], num.value).min ?? num.value, max: next.value };
+      if (q) start = num.start - q[0].length;
+      used.add(next.start);
+      end = next.end;
+      after = lower.slice(next.end, next.end + 120).replace(/^,/, '');
+      afterStart = next.end;
+    } else if (
       next &&
       (between || /^\s*(?:to|-|or)\s*$/.test(lower.slice(num.end, next.start))) &&
       next.value > num.value
@@ -206,13 +224,16 @@ export function findCasualties(lower: string): CasualtyMention[] {
         /^(\s*[a-z-]*\s*(?:members|people|civilians|persons)?\s*of (?:the |a )?[a-z' -]{2,30}? family)/,
         '$1',
       )
-      .replace(/,?\s*(?:including|among them|mostly|most of them)[^,]{0,80},/, ' ');
+      .replace(/,?\s*(?:including|among them|mostly|most of them)[^,]{0,80},/, ', ');
     let groups: Group[] = ['people'];
     const noun = nounGroups(after);
     let tail = after;
     if (noun) {
       groups = noun.groups;
-      tail = after.slice(noun.len);
+      // "175 people from the same extended family were killed": the family says who, not what happened.
+      tail = after
+        .slice(noun.len)
+        .replace(/^\s+from (?:the |a |one )?(?:[a-z'-]+ ){0,3}famil(?:y|ies)\b/, '');
       if (end === num.end) end = num.end + noun.len;
       // "five women and two children were killed": the coordinated group joins the figure.
       const coord =
@@ -256,7 +277,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
       ) &&
       !KILLED_BEFORE.test(before) &&
       !INJURED_BEFORE.test(before) &&
-      !(UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start)))
+      !(UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start))) &&
+      tollStatement(lower, num.start) === null &&
+      !(UP_TO_MORE.test(before) && lastOutcome === 'killed')
     ) {
       continue;
     } else if (!FIGURE_END.test(after)) {
@@ -264,13 +287,22 @@ export function findCasualties(lower: string): CasualtyMention[] {
       continue;
     }
     if (BOTH_AFTER.test(tail) || /\b(?:killed|dead) or (?:wounded|injured)\s+$/.test(before)) continue;
+    // "200 dead and injured", "78 victims who were killed and injured": one count of both outcomes.
+    if (
+      BOTH_TAIL.test(tail) &&
+      (/^\s*(?:who|that)\b/.test(tail) ||
+        (noun !== null && /(?:killed|dead)\s*$/.test(after.slice(0, noun.len))))
+    )
+      continue;
     const subset = SUBSET_BEFORE.test(before) || SUBSET_AFTER.test(tail);
     let outcome: Outcome | null = null;
     // "ten martyrs", "four civilian deaths", "five bodies": the noun itself says they died.
     if (noun && DEATH_NOUN.test(after.slice(0, noun.len))) outcome = 'killed';
+    else if (noun && HURT_NOUN.test(after.slice(0, noun.len))) outcome = 'injured';
     else if (KILLED_AFTER.test(tail)) outcome = 'killed';
     else if (INJURED_AFTER.test(tail)) outcome = 'injured';
     else if (INJURED_BEFORE.test(before)) outcome = 'injured';
+    else if (tollStatement(lower, num.start) !== null) outcome = tollStatement(lower, num.start);
     else if (KILLED_BEFORE.test(before)) outcome = 'killed';
     else if (subset && lastOutcome) outcome = lastOutcome;
     else if (UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start))) {
@@ -281,7 +313,9 @@ export function findCasualties(lower: string): CasualtyMention[] {
       /^\s*(?:and|,)\s+(?:[a-z]+\s+){0,2}(?:\d+|dozens|scores)\s+(?:[a-z]+\s+){0,2}(?:wounded|injured)/.test(
         tail,
       ) ||
-      /^\s*(?:and|,)\s+(?:[a-z]+\s+){0,3}(?:wounded|injured)\b/.test(tail)
+      /^\s*(?:and|,)\s+(?:(?!(?:were|was|are|is|had|have|has|been)\b)[a-z]+\s+){0,3}(?:wounded|injured)\b/.test(
+        tail,
+      )
     ) {
       // "12 civilians and wounded 20" style: look for a killed verb shortly before instead.
       outcome = /(?:kill|dead|death)/.test(before.slice(-30)) ? 'killed' : null;
@@ -301,6 +335,14 @@ export function findCasualties(lower: string): CasualtyMention[] {
         .split(' ')
         .at(-1);
       if (word) outcome = word === 'dead' || word === 'killed' ? 'killed' : 'injured';
+    }
+    // "killing 21 members of the family ... and up to 30 civilians": the most the same toll may be.
+    if (!outcome && UP_TO_MORE.test(before) && lastOutcome === 'killed') {
+      const prev = out.filter((o) => o.outcome === 'killed' && !o.subset).at(-1);
+      if (prev && (prev.range.min ?? 0) < num.value) {
+        out.push(mention(start, end, 'killed', groups, { min: prev.range.min, max: num.value }, before));
+        continue;
+      }
     }
     if (!outcome) continue;
     // "the dead" / "lives" are the killed; a people-noun like "wounded" forces injured.
@@ -403,6 +445,35 @@ export function findCasualties(lower: string): CasualtyMention[] {
   return out;
 }
 
+/** ", and up to": a ceiling for the toll just told. */
+const UP_TO_MORE = /,\s*(?:and|or)\s+(?:up to|as many as)\s+$/;
+const TOLL_QUAL = '(?:(?:as high as|at least|more than|over|about|around|nearly|almost|up to|some)\\s+)?';
+/** "the death toll could be as high as 150", "the number of possible deaths was 37". */
+const TOLL_IS = new RegExp(
+  `\\b(?:(?:death |casualty )?toll|number of (?:[a-z]+ ){0,2}?(?:deaths|dead|fatalities|martyrs|killed|victims))\\s+(?:[a-z]+\\s+){0,3}?(?:be|is|was|stood|stands|at|to|reached|as high as)\\s+${TOLL_QUAL}$`,
+);
+/** "placed the number as high as 35", "raised the number to six", "put the death toll at seven". */
+const TOLL_SET = new RegExp(
+  `\\b(?:raised|raises|raising|put|puts|putting|placed|places|placing|brought|brings|bringing|took|takes|taking|revised|revises|updated|updates|set|sets)\\s+the\\s+(?:[a-z]+\\s+){0,2}?(?:toll|number|figure|count|tally|total)(?:\\s+of\\s+(?:[a-z]+\\s+){1,2}?)?\\s+(?:to|at|as high as)\\s+${TOLL_QUAL}$`,
+);
+const DEATH_WORD = /\b(?:kill|dead|death|died|martyr|fatalit|lives)/;
+const HURT_WORD = /\b(?:wound|injur|hurt)/;
+const OUTCOME_WORD = /\b(?:kill|dead|death|died|martyr|fatalit|wound|injur|hurt)/g;
+
+/** The outcome a toll statement gives the figure at `at`, or null when the words before it are none. */
+function tollStatement(lower: string, at: number): Outcome | null {
+  const before = lower.slice(Math.max(0, at - 120), at).replace(/["\u201c\u201d]/g, ' ');
+  const m = TOLL_IS.exec(before) ?? TOLL_SET.exec(before);
+  if (!m) return null;
+  if (HURT_WORD.test(m[0])) return 'injured';
+  if (DEATH_WORD.test(m[0])) return 'killed';
+  // "the number" alone: of whatever outcome the sentence last named before it.
+  const words = [...lower.slice(0, at - (before.length - m.index)).matchAll(OUTCOME_WORD)];
+  const last = words.at(-1)?.[0];
+  if (last !== undefined) return HURT_WORD.test(last) ? 'injured' : 'killed';
+  return DEATH_WORD.test(lower) ? 'killed' : null;
+}
+
 const TOLL_SUBJECT =
   /\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |victims )?(?:killed|dead|wounded|injured)|number of (?:deaths|dead|fatalities|martyrs|injuries|wounded|injured))\b/;
 const ELLIPTIC =
@@ -413,7 +484,7 @@ const SOURCE_VOICE =
   /\b(?:according to|(?<!\b(?:it|was|were|been|being|is|are|be)\s+)(?:said|says|reported|reports|posted|stated|tweeted|wrote|claimed|announced|cited|recorded|counted|listed|put|placed|estimated|shared|mentioned|noted|told))\b/g;
 const SOURCE_AFTER = /,\s+(?:the\s+)?[a-z][a-z' -]{1,40}\s+(?:said|says|reported|stated|added)\b[^,]*[.]?$/;
 const EARLY =
-  /\b(?:initially|at first|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
+  /\b(?:initially|at first|(?:had )?(?:earlier|previously) (?:reported|said|put|gave|counted|recorded)|(?:the |an? )?(?:initial|early|earlier|first) (?:reports?|reporting|sources|figures?|counts?|tolls?|death tolls?|accounts?))\b/g;
 const CLAUSE_END =
   /[;:]|,? (?:while|whereas|but|however|though|although|then|before|later|and later|until|since)\b|\b(?:rose|risen|rising|raised|revised|updated?|increased|climbed)\b/;
 const PERSON =

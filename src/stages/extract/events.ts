@@ -296,11 +296,17 @@ const sameToll = (f: SentenceFacts, facts: readonly SentenceFacts[]): boolean =>
       facts.some((g) =>
         g.casualties.some(
           (d) =>
-            d.outcome === 'killed' && !d.subset && d.range.min === c.range.min && d.range.max === c.range.max,
+            d.outcome === 'killed' &&
+            !d.subset &&
+            d.range.min === c.range.min &&
+            // "35" and "at least 35" are one toll.
+            (d.range.max === c.range.max || d.range.max === null || c.range.max === null),
         ),
       ),
   );
-const killedIn = (f: SentenceFacts): boolean => f.casualties.some((c) => c.outcome === 'killed' && !c.subset);
+/** The sentence gives a death toll of its own: a part of another toll or a first count that was revised is none. */
+const killedIn = (f: SentenceFacts): boolean =>
+  f.casualties.some((c) => c.outcome === 'killed' && !c.subset && !c.early);
 
 /** A place described relative to a landmark lies within this distance of it. */
 const LANDMARK_KM = 15;
@@ -398,8 +404,11 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
     mentions.filter((m) => m.plural),
   ];
   let use = tiers.find((t) => t.length > 0) ?? mentions;
-  // A first count ("initially reported three dead") yields to any other figure.
-  if (use.some((m) => !m.early)) use = use.filter((m) => !m.early);
+  // A first count ("initially reported three dead") yields to a later figure as high or higher; a
+  // lower figure from another source does not undo it.
+  const top = (m: CasualtyMention): number => m.range.max ?? m.range.min ?? 0;
+  const laterTop = Math.max(...use.filter((m) => !m.early).map(top));
+  if (use.some((m) => !m.early)) use = use.filter((m) => !m.early || top(m) > laterTop);
   // The text's own lead figure stands over lower ones that particular sources give.
   const floor = Math.max(...use.filter((m) => m.lead && !m.sourced).map((m) => m.range.min ?? -1));
   if (floor > 0) use = use.filter((m) => m.lead || (m.range.max ?? m.range.min ?? 0) >= floor);

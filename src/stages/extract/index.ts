@@ -26,10 +26,10 @@ const CASUALTY_WORD =
   /\b(?:kill|dead|death|died|wound|injur|casualt|toll|lives|slain|martyr|perish|massacre)/;
 // Totals over a period, habits and rates are not incidents.
 const EXCLUDED =
-  /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of|per day|every day|on a daily basis|regularly|routinely|often|frequently|usually|typically|commonly|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
+  /\b(?:since (?:the (?:start|beginning)|(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d|last (?:year|month))|so far this (?:year|month)|(?:over|during|in) the (?:past|last) (?:few |several |two |three |\d+ )?(?:weeks|months|years)|a total of (?:[\d,]+|[a-z-]+) (?:(?:air|barrel|cluster|missile|rocket|drone)[ -]?)?(?:strikes|raids|sorties|bombs|missiles|rockets|shells|attacks|barrels|munitions|targets)|per day|every day|on a daily basis|regularly|routinely|often|frequently|usually|typically|commonly|campaign|since it (?:began|started)|since (?:its|their) (?:intervention|involvement))\b/;
 // Tolls of the whole war ("a conflict that has killed more than 300000 people") are not incidents.
 const WAR_TOTAL =
-  /\b(?:(?:war|conflict|uprising|crisis|revolution|violence)\b[^.]{0,80}\b(?:began|begun|started|erupted|broke out)|since the (?:war|conflict|uprising|crisis|revolution)|(?:war|conflict|uprising|crisis|violence) (?:that |which )?(?:has |have |had )?(?:killed|claimed|left|caused))\b/;
+  /\b(?:(?:war|conflict|uprising|crisis|revolution|violence)\b[^.]{0,80}\b(?:began|begun|started|erupted|broke out)|since the (?:war|conflict|uprising|crisis|revolution)|(?:point|stage) in the (?:war|conflict)|throughout the (?:war|conflict)|(?:war|conflict|uprising|crisis|violence) (?:that |which )?(?:has |have |had )?(?:killed|claimed|left|caused))\b/;
 /** A toll this large is a war or campaign total, never one strike's. */
 const WAR_SCALE = 5000;
 /** Above this, only a chemical attack has been one strike's toll; otherwise it is a campaign total. */
@@ -215,7 +215,9 @@ function sentenceFacts(
     const warTotal =
       casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
       (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= MASS_SCALE) &&
-        (WAR_TOTAL.test(lower) || !MASS_WEAPON.test(lower)));
+        (WAR_TOTAL.test(lower) || !MASS_WEAPON.test(lower))) ||
+      // "our sixty martyrs since the day the war broke out": a toll of the war, told of no strike.
+      (!strike && casualties.length > 0 && WAR_TOTAL.test(lower));
     facts.push({
       sentence: s,
       lower,
@@ -234,7 +236,8 @@ function sentenceFacts(
       places: withoutOutlets(
         findPlaces(s.text, resolver, emptyCtx).filter(
           (p) =>
-            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)),
+            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)) &&
+            !isSpeaker(s.text, p.start, p.end),
         ),
         s.text,
         lex,
@@ -267,6 +270,19 @@ function withPlace(p: PlaceMention, place: Place): PlaceMention {
     coordinated: p.coordinated,
     weak: p.weak,
   };
+}
+
+// "Khan Yunis City posted that...": a place name as the subject of a speech verb is a page or an
+// outlet speaking; "activists in Aleppo said" keeps Aleppo, which a preposition introduces.
+const SPEAKS_AFTER =
+  /^(?:\s+(?:City|Today|News|Now|Post|Voice|Network|Agency|Media|Centre|Center|Press|Online|Net|TV|24))?\s+(?:has |had |also |later |then )?(?:posted|reported|tweeted|wrote|shared|published|announced)\b/;
+const PREPOSITION_BEFORE =
+  /\b(?:in|from|of|at|near|around|outside|inside|to|into|for|on|across|by)\s+(?:the\s+)?$/i;
+function isSpeaker(text: string, start: number, end: number): boolean {
+  return (
+    SPEAKS_AFTER.test(text.slice(end, end + 40)) &&
+    !PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 20), start))
+  );
 }
 
 /** Places that are part of an outlet's name ("Halab Today", "Deir Ezzor 24") are no places. */
