@@ -509,4 +509,21 @@ describe('victims in the plural without a number', () => {
     );
     assert.deepEqual(doc.events[0]!.civilians_killed, { min: 19, max: null });
   });
+
+  it('takes "Gaza strip" for the territory, not for Gaza City', () => {
+    const doc = run(
+      'An air strike on a house in the town of Rafah, Gaza strip, killed five civilians and injured three on Friday.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.place, 'Rafah');
+    assert.deepEqual(doc.events[0]!.killed, { min: 5, max: 5 });
+  });
+
+  it('does not take the first word of an outlet or of a named school for a place', () => {
+    const doc = run(
+      'Jets struck the Hassan Salama School in Khan Younis on Sunday, killing 12 people, Shehab News Agency said.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.equal(doc.events[0]!.place?.includes('Khan'), true);
+  });
 });

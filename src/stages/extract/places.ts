@@ -37,6 +37,20 @@ const NAME_PARTICLES = new Set(['Sheikh', 'Al', 'El', 'Abu', 'Umm', 'Bin']);
 const TYPED_BEFORE =
   /\b(?:town|village|city|district|neighbourhood|neighborhood|area|camp|suburb|hamlet|towns|villages)\s+of\s+(?:the\s+)?$|\b(?:in|near|on|at)\s+$/i;
 
+const ORG_WORD =
+  /^(?:Agency|News|Network|Press|Ministry|Radio|TV|Post|Today|Information|Channel|Media|Service|Society|Association|Syndicate|Committee|Council|Crescent|Defense|Defence|Foundation|Institute)$/;
+const FACILITY_WORD =
+  /^(?:School|Schools|Hospital|Mosque|Complex|Clinic|Bakery|University|College|Tower|Building)$/;
+const PLACE_WORD =
+  /^(?:City|Town|Village|Camp|Province|Governorate|Countryside|District|Neighbourhood|Neighborhood|Area|Region|Old|New|Central|Northern|Southern|Eastern|Western|North|South|East|West|Upper|Lower|Military|Air|Airport|Airbase|Base|Medical|General|National|Market|Street|Road|Square|Roundabout|Bridge|Dam|Fields?|Oil|Refinery|Station|Plant|Prison|Stadium|Industrial|Zone)$/;
+
+/** Words after a place name that leave it a place: not an outlet's name, not a facility named after someone. */
+function isPlaceRest(rest: string[]): boolean {
+  if (rest.some((w) => ORG_WORD.test(w))) return false;
+  const last = rest.at(-1)!;
+  return !(FACILITY_WORD.test(last) && rest.slice(0, -1).some((w) => !PLACE_WORD.test(w)));
+}
+const STRIP_AFTER = /^\s+strip\b/i;
 const FAMILY_AFTER = /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i;
 const VERB_TRIGGER =
   /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
@@ -124,6 +138,8 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     for (const w of words) after += w.length;
     // "the Al Najjar family", "Abu Qouta family": people, not places.
     if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
+    // "Gaza strip": the territory, as "Gaza Strip" is, not its city.
+    if (STRIP_AFTER.test(sentence.slice(after, after + 8))) continue;
     const prev = out.at(-1);
     // The words before the name, looked at once a name resolves (no closures here: this loop is
     // hot, and each closure made per phrase costs an allocation).
@@ -141,6 +157,10 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
       const typeBefore = n === words.length ? (trigM?.[2]?.toLowerCase() ?? null) : null;
       const province = [typeWord, typeBefore].find((t) => t === 'province' || t === 'governorate');
       const query = province ? `${name} ${province}` : name;
+      // "Shehab News Agency", "Hassan Salama School": the first words of an outlet's or a named
+      // facility's name are no place ("Deir Ezzor Military Airport" is one).
+      if (n < words.length && !isPlaceRest(words.slice(n)) && !/\n/.test(sentence.slice(offset, after)))
+        continue;
       resolve ??= cachedResolver(resolver, ctx);
       const place = resolve(query);
       if (!place) continue;
