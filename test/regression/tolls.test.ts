@@ -126,4 +126,17 @@ describe('toll regressions', () => {
     assert.equal(doc.events.length, 1);
     assert.equal(doc.events[0]!.place, 'Deir al-Balah');
   });
+
+  it('counts one victim told in a few words: "killed at least one civilian", "killed journalist X"', () => {
+    assert.deepEqual(find('An air strike killed at least one civilian in the town.')[0]?.range, {
+      min: 1,
+      max: 1,
+    });
+    assert.deepEqual(find('The strike killed journalist Ahmed Khalil, a photographer.')[0]?.range, {
+      min: 1,
+      max: 1,
+    });
+    assert.deepEqual(find('A civilian was reported killed in the raid.')[0]?.range, { min: 1, max: 1 });
+    assert.deepEqual(find('The attack resulted in at least one death.')[0]?.range, { min: 1, max: null });
+  });
 });

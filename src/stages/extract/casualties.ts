@@ -52,7 +52,7 @@ const NOUNS: Array<[RegExp, Group[]]> = [
     ['combatants'],
   ],
   [
-    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths|fatalities)\b/,
+    /^(?:people|persons?|individuals|others|more|family members|members of (?:the |a |one )?[a-z' -]{2,30}? family|members|members of (?:a|one|the same) family|relatives|brothers|sisters|siblings|cousins|nephews|nieces|grandchildren|grandsons|granddaughters|bodies|dead bodies|corpses|martyrs|victims|lives|patients|dead|killed|wounded|injured|deaths?|fatalities)\b/,
     ['people'],
   ],
 ];
@@ -141,7 +141,7 @@ const AND_OTHER_BEFORE = /\band\s+(?:(?:at least|some|the)\s+)?$/;
 // "was killed along with his three children", "killing Hani al-Madhoun alongside 11 relatives".
 const ALONG_KILLED =
   /\b(?:killed|killing|martyred|died)\s+(?:[a-z'’-]+\s+){0,5}?(?:(?:along|together) with|alongside)\s+(?:(?:his|her|their|at least|some|another|the)\s+){0,2}$/;
-const DEATH_NOUN = /\b(?:martyrs|deaths|fatalities|bodies|corpses|killed|dead)$/;
+const DEATH_NOUN = /\b(?:martyrs|deaths?|fatalities|bodies|corpses|killed|dead)$/;
 /** "18 wounded": the participle stands for the people it happened to. */
 const HURT_NOUN = /^\s*(?:wounded|injured)$/;
 
@@ -479,7 +479,7 @@ const TOLL_SUBJECT =
 const ELLIPTIC =
   /\b(?:and |while |with )?another (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=(?:in|outside|near|around|at|on|inside)\b)/g;
 const ONE_PERSON =
-  /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
+  /\b(?:a|an|one|another)\s+(?:(?:young|elderly|old|local|syrian|palestinian|pregnant|teenage|little|[a-z]+-year-old)\s+)?(man|woman|child|boy|girl|baby|infant|civilian|person|teenager|fighter|soldier|resident|farmer|shepherd|doctor|nurse|paramedic|journalist|rescuer|volunteer)\s+(?:was\s+(?:also\s+|reportedly\s+|reported\s+)?|has\s+been\s+|had\s+been\s+)?(killed|died|shot dead|martyred|wounded|injured)\b/g;
 const SOURCE_VOICE =
   /\b(?:according to|(?<!\b(?:it|was|were|been|being|is|are|be)\s+)(?:said|says|reported|reports|posted|stated|tweeted|wrote|claimed|announced|cited|recorded|counted|listed|put|placed|estimated|shared|mentioned|noted|told))\b/g;
 const SOURCE_AFTER = /,\s+(?:the\s+)?[a-z][a-z' -]{1,40}\s+(?:said|says|reported|stated|added)\b[^,]*[.]?$/;
@@ -490,7 +490,9 @@ const CLAUSE_END =
 const PERSON =
   '(?:man|woman|child|boy|girl|baby|infant|toddler|civilian|person|teenager|youth|farmer|shepherd|fisherman|doctor|nurse|paramedic|journalist|rescuer|volunteer|student|teacher|worker|resident)';
 const ONE_PERSON_OBJECT = new RegExp(
-  `\\b(?:killing|killed|kills)\\s+(?:(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b|` +
+  `\\b(?:killing|killed|kills)\\s+(?:(?:at least\\s+)?(?:a|an|one)\\s+(?:[a-z0-9-]+\\s+){0,3}?${PERSON}\\b|(?:a\\s+|an\\s+)?\\d+[- ]years?[- ]old\\b|` +
+    // "killed journalist Ahmed Fatima": what the person was, then the name.
+    `${PERSON}\\s+(?!and\\b|or\\b|in\\b|at\\b|on\\b|who\\b|with\\b)[a-z'’-]{3,}\\s+[a-z'’-]{3,}|` +
     // "killed Muhammad al-Hassi, a 45 year old civilian": a name, then who the person was.
     `(?:[a-z'’-]+\\s+){1,5}?[a-z'’-]+,\\s+(?:a|an)\\s+(?:\\d+[- ]years?[- ]old\\s+)?(?:[a-z-]+\\s+)?${PERSON}\\b)`,
   'g',
