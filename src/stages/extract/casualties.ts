@@ -1,5 +1,6 @@
 /** Casualty figures in one sentence: who (category), killed or injured, and the range the words give. */
 import type { Range } from '../../domain/range.ts';
+import { findNamedVictims } from './named-victims.ts';
 import { findNumbers, UNITS, type NumberMention } from './numbers.ts';
 
 export type Outcome = 'killed' | 'injured';
@@ -151,9 +152,10 @@ const MONTH_DAY =
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/;
 
 /**
- * Finds casualty figures in a lowercased sentence. Offsets are relative to the sentence.
+ * Finds casualty figures in a lowercased sentence. Offsets are relative to the sentence. With the
+ * sentence as written (`text`, same offsets), victims listed by name are counted too.
  */
-export function findCasualties(lower: string): CasualtyMention[] {
+export function findCasualties(lower: string, text?: string): CasualtyMention[] {
   const out: CasualtyMention[] = [];
   const numbers = findNumbers(lower);
   const used = new Set<number>();
@@ -414,6 +416,21 @@ export function findCasualties(lower: string): CasualtyMention[] {
   for (const m of lower.matchAll(TWO_PERSONS)) {
     if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
     out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
+  }
+  // "X, his wife Y and their two sons were killed": victims told one by one are counted, unless
+  // the sentence gives a figure of its own beside them.
+  if (text !== undefined) {
+    const named = findNamedVictims(text);
+    if (named) {
+      const inside = (o: CasualtyMention): boolean => o.start >= named.start && o.end <= named.end;
+      const killed = out.filter((o) => o.outcome === 'killed');
+      if (killed.every((o) => inside(o) && (o.range.max ?? o.range.min ?? 0) < named.count)) {
+        for (const o of killed) out.splice(out.indexOf(o), 1);
+        out.push(
+          mention(named.start, named.end, 'killed', ['people'], { min: named.count, max: named.count }, ''),
+        );
+      }
+    }
   }
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {

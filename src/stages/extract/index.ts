@@ -211,7 +211,7 @@ function sentenceFacts(
     // A photo caption (the next sentence opens with its credit, "(AFP)") that gives no date is
     // no report of a strike: the picture's event is not told.
     const undatedCaption = sentDates.length === 0 && PHOTO_CREDIT.test(sentences[si + 1]?.text ?? '');
-    const casualties = casualtyWords ? findCasualties(lower) : [];
+    const casualties = casualtyWords ? findCasualties(lower, s.text) : [];
     const warTotal =
       casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= WAR_SCALE) ||
       (casualties.some((c) => (c.range.min ?? c.range.max ?? 0) >= MASS_SCALE) &&
