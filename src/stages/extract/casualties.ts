@@ -28,6 +28,8 @@ export interface CasualtyMention {
   early?: boolean;
   /** "a local agency said that ten were killed": a figure a named source gives, not the text's own. */
   sourced?: boolean;
+  /** Victims told one by one ("X, his wife Y and their son Z were killed"), counted. */
+  named?: boolean;
   /** The text's own figure in the first sentence of its event (set when events are built). */
   lead?: boolean;
 }
@@ -426,9 +428,16 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
       const killed = out.filter((o) => o.outcome === 'killed');
       if (killed.every((o) => inside(o) && (o.range.max ?? o.range.min ?? 0) < named.count)) {
         for (const o of killed) out.splice(out.indexOf(o), 1);
-        out.push(
-          mention(named.start, named.end, 'killed', ['people'], { min: named.count, max: named.count }, ''),
+        const m = mention(
+          named.start,
+          named.end,
+          'killed',
+          ['people'],
+          { min: named.count, max: named.count },
+          '',
         );
+        m.named = true;
+        out.push(m);
       }
     }
   }
@@ -661,6 +670,7 @@ function mention(
     plural: false,
     partial: false,
     // Set later or never: present from the start, so that every mention has one shape.
+    named: undefined,
     early: undefined,
     sourced: undefined,
     lead: undefined,

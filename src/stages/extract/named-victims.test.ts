@@ -33,6 +33,21 @@ test('an object list: "killed him alongside his wife and their three daughters"'
   );
   assert.equal(count('The jets killed a young couple, their daughter, and one of their sons.'), 4);
   assert.equal(count('Jets killed his wife and two children in the town.'), 3);
+  assert.equal(count('Salma Aziz was killed with her infant daughter, Yara Aziz.'), 2);
+  assert.equal(count('Omar was killed alongside his wife and ten of his children.'), 12);
+  assert.equal(count('The shelling of the house resulted in the death of a father and his daughter.'), 2);
+  assert.equal(
+    count(
+      'The strike killed a 90-year-old woman, Alia Nasser, alongside her three-year-old grandchild Adam.',
+    ),
+    2,
+  );
+  assert.equal(
+    count(
+      'The raid killed the wife of a commander, Nabil Saad, alongside their four children, including a son.',
+    ),
+    5,
+  );
   assert.equal(
     count(
       'The shelling resulted in the killing of 30-year-old nurse Rami Aziz and his 60-year-old mother Salma.',

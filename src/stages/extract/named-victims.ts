@@ -17,7 +17,9 @@ const SUBJECT_VERB =
   /\s*,?\s+(?:were|have been|had been)\s+(?:(?:all|also|reportedly|allegedly|both|later|then|confirmed|reported|likely|among those)\s+)*(?:killed|martyred)\b|\s+(?:all\s+)?(?:lost their lives|died)\b/;
 /** "...killed X and Y": the list is the object after it. */
 const OBJECT_VERB =
-  /\b(?:killing|killed|kills|resulted in the (?:deaths?|killing|martyrdom) of|led to the (?:deaths?|killing|martyrdom) of|claimed the lives of|took the lives of|claiming the lives of|taking the lives of)\s+/;
+  /\b(?:killing|killed|kills|result(?:ed|ing) in the (?:deaths?|killing|martyrdom) of|led to the (?:deaths?|killing|martyrdom) of|claimed the lives of|took the lives of|claiming the lives of|taking the lives of)\s+/;
+/** "alongside his wife": the list goes with someone told before it. */
+const ALONG = /^(?:alongside|along with|together with|with)\s/i;
 /** Where an object list ends. */
 const OBJECT_END =
   /[.;:!?]|,?\s+(?:and\s+)?(?:injur|wound|leaving|in an?\b|in the\b|inside\b|when\b|after\b|as they\b|as he\b|as she\b|while\b|during\b|on\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))/i;
@@ -27,7 +29,8 @@ const BREAK = /[;:]\s/g;
 const LEADING_TIME =
   /^(?:(?:(?:also|however|meanwhile|additionally|moreover|in addition|on|at|around|about|in|during|late|early|shortly|just|by|before|after|overnight|this|last|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:19|20)\d\d\b)[^,]{0,70},\s*)+/i;
 /** The words that join the names of a list, with what they are. */
-const JOINER = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:alongside|along with|together with|as well as)\s+/g;
+const JOINER =
+  /\s*,\s*(?:and\s+|alongside\s+|along with\s+|together with\s+|as well as\s+)?|\s+and\s+|\s+(?:alongside|along with|together with|as well as)\s+/g;
 const KIN_PLURAL =
   '(?:sons|daughters|children|kids|infants|babies|toddlers|teenagers|brothers|sisters|grandchildren|grandsons|granddaughters|nephews|nieces|cousins|siblings|wives|relatives|women|men|boys|girls|friends|neighbou?rs|colleagues)';
 const PERSON_SINGULAR =
@@ -40,7 +43,7 @@ const GROUP = new RegExp(
 );
 /** "his wife Iman", "a 68-year-old Palestinian civilian Hajj Abdul": one person, maybe named. */
 const ONE = new RegExp(
-  `^(?:(?:his|her|their|the|a|an|one)\\s+)?(?:[\\w'’-]+\\s+){0,3}?${PERSON_SINGULAR}\\b`,
+  `^(?:with\\s+)?(?:(?:his|her|their|the|a|an|one)\\s+)?(?:[\\w'’-]+\\s+){0,3}${PERSON_SINGULAR}\\b`,
   'i',
 );
 const COUPLE = /^(?:a|the)\s+(?:young\s+|elderly\s+|married\s+){0,2}couple\b/i;
@@ -67,7 +70,7 @@ export function findNamedVictims(text: string): NamedVictims | null {
     const lead = LEADING_TIME.exec(head.slice(cut));
     const start = cut + (lead ? lead[0].length : 0);
     const count = countList(head.slice(start));
-    if (count !== null) return { start, end: subject.index + subject[0].length, count };
+    if (count !== null && count >= 2) return { start, end: subject.index + subject[0].length, count };
   }
   const object = OBJECT_VERB.exec(text);
   if (object) {
@@ -75,13 +78,16 @@ export function findNamedVictims(text: string): NamedVictims | null {
     const rest = text.slice(start);
     const stop = OBJECT_END.exec(rest);
     const list = stop ? rest.slice(0, stop.index) : rest;
-    const count = countList(list);
-    if (count !== null) return { start: object.index, end: start + list.length, count };
+    let count = countList(list);
+    // "X was killed alongside his wife": the one the sentence is about died too.
+    if (count !== null && /\bwas\s+(?:\w+\s+)?$/.test(text.slice(0, object.index)) && ALONG.test(list))
+      count += 1;
+    if (count !== null && count >= 2) return { start: object.index, end: start + list.length, count };
   }
   return null;
 }
 
-/** How many people a list names; null unless every item is a person or a counted group. */
+/** How many people a list of two or more names; null unless every item is a person or a counted group. */
 function countList(list: string): number | null {
   // Ages in brackets and clauses between dashes say who someone is, not who else died.
   const clean = list
@@ -100,7 +106,7 @@ function countList(list: string): number | null {
     last = m.index + m[0].length;
   }
   items.push({ text: clean.slice(last).trim(), joiner });
-  if (items.length < 2) return null;
+  if (items.length < 2 && !ALONG.test(clean)) return null;
   let count = 0;
   let pendingNames = 0;
   let previousNamed = false;
@@ -111,7 +117,8 @@ function countList(list: string): number | null {
   for (const [i, { text: item, joiner: by }] of items.entries()) {
     if (item === '') continue;
     // "respectively the wife and son of ...": the rest says who the victims were.
-    if (/^(?:respectively|who|whose)\b/i.test(item)) break;
+    // "respectively the wife and son of ...", "including a son": the rest says who the victims were.
+    if (/^(?:respectively|who|whose|including|among them|of whom)\b/i.test(item)) break;
     if (by === ',' && previousNamed && APPOSITION.test(item)) {
       previousNamed = false;
       continue;
@@ -161,5 +168,5 @@ function countList(list: string): number | null {
   }
   // "Five children, two boys, two girls and one infant": the items after the first break it down.
   if (firstGroup !== null && count === 2 * firstGroup) count = firstGroup;
-  return count >= 2 ? count : null;
+  return count >= 1 ? count : null;
 }
