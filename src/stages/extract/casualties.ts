@@ -397,7 +397,15 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
     const outcome: Outcome = /wound|injur|hurt/.test(m[2]!) ? 'injured' : 'killed';
     if (out.some((o) => o.start <= m.index && o.end > m.index)) continue;
     const groups = nounGroups(` ${m[1]!}`)?.groups ?? ['people'];
-    const one = mention(m.index, m.index + m[0].length, outcome, groups, { min: 1, max: 1 }, '');
+    const atLeast = /\bat least\s+$/.test(lower.slice(Math.max(0, m.index - 9), m.index));
+    const one = mention(
+      atLeast ? m.index - 9 : m.index,
+      m.index + m[0].length,
+      outcome,
+      groups,
+      atLeast ? { min: 1, max: null } : { min: 1, max: 1 },
+      '',
+    );
     one.single = true;
     out.push(one);
   }
@@ -405,7 +413,9 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   // person, a figure of its own.
   for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
     if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
-    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 1, max: 1 }, '');
+    // "killing at least one civilian": one, and maybe more.
+    const range = /\bat least\b/.test(m[0]) ? { min: 1, max: null } : { min: 1, max: 1 };
+    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], range, '');
     one.single = true;
     out.push(one);
   }
@@ -444,11 +454,11 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = hasSingleKilled(lower) ? SINGLE_KILLED.exec(lower) : null;
-    if (single) out.push(singleVictim(single, 'killed'));
+    if (single && !PLURAL_SUBJECT.test(single[0])) out.push(singleVictim(single, 'killed'));
   }
   if (!out.some((m) => m.outcome === 'injured')) {
     const single = hasSingleInjured(lower) ? SINGLE_INJURED.exec(lower) : null;
-    if (single) out.push(singleVictim(single, 'injured'));
+    if (single && !PLURAL_SUBJECT.test(single[0])) out.push(singleVictim(single, 'injured'));
   }
   // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
   // reported that" name no source.
@@ -555,6 +565,9 @@ const FIGURE_END =
   /^(?:\s*[,.;:)"\u201d]|\s*$|\s+(?:dead|killed|wounded|injured|people|and|in|on|at|when|after|during|as|while|but|were|was|had|have|has|from|by|of them|of whom|others?|more|including|among|so far|overnight|yesterday|today|this|last|[a-z]+day)\b)/;
 const SINGLE_KILLED =
   /\b(?:he|she|and)\s+(?:later\s+|reportedly\s+|subsequently\s+|also\s+)?died\b|\b(?:he|she|who|[a-z0-9)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|likely|instantly|immediately)\s+)?(?:killed|shot dead|martyred)\b/;
+/** "people had been wounded": the subject of "had been" is no one person. */
+const PLURAL_SUBJECT =
+  /^(?:people|persons|civilians|others|men|women|children|residents|members|victims|relatives|families|soldiers|fighters)\b/;
 const SINGLE_INJURED =
   /\b(?:he|she|who|[a-z)]+),? (?:was|has been|had been) (?:(?:reportedly|allegedly|also|later|seriously|critically|severely|lightly)\s+)?(?:injured|wounded)\b/;
 

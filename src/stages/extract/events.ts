@@ -358,7 +358,24 @@ export function sentenceCasualties(found: CasualtyMention[], lower: string): Cas
  */
 export function usableCasualties(mentions: CasualtyMention[]): CasualtyMention[] {
   const stated = new Set(mentions.filter((m) => !m.plural && !m.single).map((m) => m.outcome));
-  return mentions.filter((m) => !(m.plural || m.single) || !stated.has(m.outcome));
+  // "At least one civilian, and potentially others, were killed": a lone victim beside victims in
+  // the plural is a toll of one to two, the least the plural says.
+  const counted = mentions.filter((m) => !m.plural && !m.vague && !m.subset);
+  const lone = new Set(
+    counted.filter((m) => m.range.min === 1 && (m.range.max ?? 1) === 1).map((m) => m.outcome),
+  );
+  const higher = new Set(counted.filter((m) => (m.range.max ?? m.range.min ?? 0) > 1).map((m) => m.outcome));
+  const few = (m: CasualtyMention): boolean => m.plural || (m.vague && (m.range.min ?? 0) <= 2);
+  return mentions.filter((m) => {
+    if (few(m) && lone.has(m.outcome) && !higher.has(m.outcome)) {
+      // The mentions are the event's own copies: the plural's reading is set on it alone.
+      m.range = { min: 1, max: 2 };
+      m.plural = true;
+      m.vague = false;
+      return true;
+    }
+    return !(m.plural || m.single) || !stated.has(m.outcome);
+  });
 }
 
 /**
@@ -404,6 +421,9 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
     mentions.filter((m) => m.plural),
   ];
   let use = tiers.find((t) => t.length > 0) ?? mentions;
+  // A lone victim's plural companions ("at least one ... and others"): one to two, beside the one.
+  const pair = mentions.filter((m) => m.plural && m.range.min === 1 && m.range.max === 2);
+  if (pair.length > 0 && !use.includes(pair[0]!)) use = [...use, ...pair];
   // A first count ("initially reported three dead") yields to a later figure as high or higher; a
   // lower figure from another source does not undo it.
   const top = (m: CasualtyMention): number => m.range.max ?? m.range.min ?? 0;
