@@ -156,4 +156,24 @@ describe('toll regressions', () => {
       false,
     );
   });
+
+  it('keeps the toll of a separate incident told in passing out of the strike', () => {
+    assert.deepEqual(
+      killedWith(
+        'His other relatives died in a separate incident earlier that day, in which 22 civilians were killed.',
+      ),
+      { min: 11, max: null },
+    );
+    const doc = run(
+      'On March 3, 2024, a shell hit a car in Khan Younis, killing between three and six people. The same day, 29 people were killed across attacks in the city, a local agency said.',
+    );
+    assert.deepEqual(doc.events[0]!.killed, { min: 3, max: 6 });
+  });
+
+  it('does not lower a toll with the victims a later paragraph names', () => {
+    assert.deepEqual(killedWith('Among them, Omar Haddad and his wife Lina were killed.'), {
+      min: 11,
+      max: null,
+    });
+  });
 });

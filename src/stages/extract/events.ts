@@ -118,6 +118,8 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
         lastParagraph = f.sentence.paragraph;
         return;
       }
+      // "Others died in a separate incident that day, in which 22 were killed": another strike's toll.
+      if (current && SEPARATE.test(f.lower) && killedIn(f)) return;
       if (current && (near || f.linked)) current.facts.push(f);
       else if (startsEvent && (f.casualties.length > 0 || f.claims.length > 0)) {
         current = { place: null, placeSentence: null, facts: [f], firstIndex: index };
@@ -286,7 +288,7 @@ function joinOrphans(drafts: Draft[], orphans: SentenceFacts[], facts: SentenceF
 
 const AREA = new Set(['governorate', 'district', 'country']);
 const SEPARATE =
-  /\b(?:separate|another|other|second|further|new)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?)\b/;
+  /\b(?:separate|another|other|second|further|new|different)\s+(?:air ?strikes?|raids?|strikes?|attacks?|bombings?|incidents?)\b|\bacross (?:several |multiple |the )?(?:air ?strikes|raids|strikes|attacks|bombings)\b/;
 /** The sentence repeats a death toll the event already gives ("at least 10" and "at least 10"). */
 const sameToll = (f: SentenceFacts, facts: readonly SentenceFacts[]): boolean =>
   f.casualties.some(
@@ -414,8 +416,15 @@ export function rangeOf(mentions: CasualtyMention[]): Range | null {
   // Stated figures first; then vague quantities ("dozens"), a plural ("others"), a lone named victim.
   // A part ("two of the farmers", "three others", "five children") yields to a whole figure.
   const stated = mentions.filter((m) => !m.vague && !m.single && !m.plural);
+  // Victims named one by one below a whole figure are some of them: the list never lowers the toll.
+  const wholeTop = Math.max(
+    0,
+    ...stated.filter((m) => !m.named && !isPart(m)).map((m) => m.range.min ?? m.range.max ?? 0),
+  );
+  const part = (m: CasualtyMention): boolean =>
+    isPart(m) || (m.named === true && (m.range.min ?? 0) < wholeTop);
   const tiers = [
-    stated.filter((m) => !isPart(m)),
+    stated.filter((m) => !part(m)),
     stated,
     mentions.filter((m) => m.vague),
     mentions.filter((m) => m.plural),
