@@ -176,4 +176,12 @@ describe('toll regressions', () => {
       max: null,
     });
   });
+
+  it('reads a hedged verb after the figure: "were likely killed", "were allegedly wounded"', () => {
+    assert.deepEqual(find('At least four civilians were likely killed by shelling.')[0]?.range, {
+      min: 4,
+      max: null,
+    });
+    assert.equal(find('Six people were allegedly wounded.')[0]?.outcome, 'injured');
+  });
 });
