@@ -526,4 +526,12 @@ describe('victims in the plural without a number', () => {
     assert.equal(doc.events.length, 1);
     assert.equal(doc.events[0]!.place?.includes('Khan'), true);
   });
+
+  it('keeps a toll told after a place and the town it lies in ("in Bani Suhaila, Khan Younis, killed two")', () => {
+    const doc = run(
+      'An air strike on a family home in Bani Suhaila, Khan Younis, killed two women and injured many others in Gaza on Friday.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.deepEqual(doc.events[0]!.killed, { min: 2, max: 2 });
+  });
 });

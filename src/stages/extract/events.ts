@@ -399,7 +399,11 @@ function ownFigures(
   return mentions.filter((m) => {
     let best = places[0]!;
     for (const p of places) if (gap(m, p) < gap(m, best)) best = p;
-    return best === mine;
+    // "in Bani Suhaila, Khan Younis, killed two": the town the place lies in is the same strike's.
+    return (
+      best === mine ||
+      (best.place.admin1 === mine.place.admin1 && kmBetween(best.place, mine.place) <= LANDMARK_KM)
+    );
   });
 }
 
