@@ -534,4 +534,12 @@ describe('victims in the plural without a number', () => {
     assert.equal(doc.events.length, 1);
     assert.deepEqual(doc.events[0]!.killed, { min: 2, max: 2 });
   });
+
+  it('does not take the family a house is named after for a place ("the al-Durra residence")', () => {
+    const doc = run(
+      'Four people were killed in an air strike on the al-Durra residence in the Bureij camp in Gaza on Friday.',
+    );
+    assert.equal(doc.events.length, 1);
+    assert.doesNotMatch(doc.events[0]!.place ?? '', /Durra/);
+  });
 });

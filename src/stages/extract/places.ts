@@ -51,6 +51,7 @@ function isPlaceRest(rest: string[]): boolean {
   return !(FACILITY_WORD.test(last) && rest.slice(0, -1).some((w) => !PLACE_WORD.test(w)));
 }
 const STRIP_AFTER = /^\s+strip\b/i;
+const HOME_AFTER = /^\s+(?:residence|household|home|house)\b/i;
 const FAMILY_AFTER = /^\s+(?:family|families|clan|tribe|brigades?|battalions?|front|group|movement)\b/i;
 const VERB_TRIGGER =
   /^(?:targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|raided)$/i;
@@ -138,6 +139,12 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     for (const w of words) after += w.length;
     // "the Al Najjar family", "Abu Qouta family": people, not places.
     if (FAMILY_AFTER.test(sentence.slice(after, after + 15))) continue;
+    // "the al-Durra residence", "the Shamlakh home": a family's house, named after the family.
+    if (
+      HOME_AFTER.test(sentence.slice(after, after + 12)) &&
+      /\bthe\s+$/i.test(sentence.slice(Math.max(0, offset - 5), offset))
+    )
+      continue;
     // "Gaza strip": the territory, as "Gaza Strip" is, not its city.
     if (STRIP_AFTER.test(sentence.slice(after, after + 8))) continue;
     const prev = out.at(-1);
