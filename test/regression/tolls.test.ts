@@ -184,4 +184,15 @@ describe('toll regressions', () => {
     });
     assert.equal(find('Six people were allegedly wounded.')[0]?.outcome, 'injured');
   });
+
+  it('reads "a number of deaths" as victims in the plural, quotation marks or not', () => {
+    const doc = run(
+      'On March 3, 2024, an air strike hit a house in Jabalia, resulting in “a number” of deaths.',
+    );
+    assert.deepEqual(doc.events[0]!.killed, { min: 2, max: null });
+    const other = run(
+      'On March 3, 2024, an air strike hit a house in Jabalia. A number of deaths and injuries were reported.',
+    );
+    assert.deepEqual(other.events[0]!.killed, { min: 2, max: null });
+  });
 });

@@ -598,7 +598,7 @@ const VERB_THEN_PLURAL = new RegExp(
 );
 /** "reported injuries", "martyrs and wounded", "deaths and injuries". */
 const PLURAL_NOUNS_ONLY =
-  /\b(?<pre>(?:resulting in|resulted in|result in|led to|leading to|caused|causing|reported|reports of|number of|there were|several|multiple|numerous|many|with|civilian)\s+(?:[a-z]+\s+)?)?(?<n1>deaths|martyrs|fatalities|injuries|wounded|injured)(?:\s+(?:and|or)\s+(?<n2>deaths|martyrs|fatalities|injuries|wounded|injured))?(?<post>\s+(?:were|had been|have been) reported)?\b/g;
+  /\b(?<pre>(?:resulting in|resulted in|result in|led to|leading to|caused|causing|reported|reports of|number of|there were|several|multiple|numerous|many|with|civilian)\s+(?:[a-z]+\s+){0,3}?)?(?<n1>deaths|martyrs|fatalities|injuries|wounded|injured)(?:\s+(?:and|or)\s+(?<n2>deaths|martyrs|fatalities|injuries|wounded|injured))?(?<post>\s+(?:were|had been|have been) reported)?\b/g;
 const NUMBER_BEFORE = new RegExp(
   `(?:\\d|\\b(?:${Object.keys(UNITS).join('|')}|[a-z]+ty|[a-z]+teen|hundred|thousand|dozen))\\s*$`,
 );
@@ -614,8 +614,10 @@ const outcomeOf = (verb: string | undefined): Outcome | null =>
  * Victims named in the plural without a number ("others were injured"): at least two. Kept apart
  * from findCasualties: such a sentence adds to an event but is no reason to report one.
  */
-export function pluralVictims(lower: string): CasualtyMention[] {
+export function pluralVictims(text: string): CasualtyMention[] {
   const out: CasualtyMention[] = [];
+  // Quotation marks ("resulting in “a number” of deaths") part no words (same length: offsets hold).
+  const lower = text.replace(/["“”]/g, ' ');
   // Each of the three patterns below needs one of these words: without them, none can match.
   if (!PLURAL_VICTIM_WORD.test(lower)) return out;
   for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
@@ -649,7 +651,12 @@ function addPlural(
 ): void {
   if (outcome === null || out.some((m) => m.outcome === outcome)) return;
   if (NEGATED.test(lower.slice(Math.max(0, start - 30), start))) return;
-  if (NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))) return;
+  // "three deaths" is a figure; "a number of deaths" is not.
+  if (
+    !/^number\b/.test(lower.slice(start, start + 7)) &&
+    NUMBER_BEFORE.test(lower.slice(Math.max(0, start - 12), start))
+  )
+    return;
   const groups = nounGroups(nounText)?.groups ?? ['people'];
   const m = mention(start, end, outcome, groups, { min: 2, max: null }, '');
   m.plural = true;
