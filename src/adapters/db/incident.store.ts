@@ -76,14 +76,17 @@ function fieldsOf(i: StoredIncident): IncidentFields {
 const HAS_CLAIMS = sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE ic.incident_id = incidents.id)`;
 
 /**
- * What each sort key orders by; a missing value sorts as `missing` (below every real one), so
- * the cursor comparison sees no NULLs.
+ * What each sort key orders by, and a cursor's key as the same value; a missing value sorts below
+ * every real one, so the cursor comparison sees no NULLs.
  */
-const SORT_COLUMNS: Record<IncidentSortKey, { expression: RawBuilder<unknown>; missing: string | number }> = {
-  date: { expression: sql`coalesce(date, '')`, missing: '' },
-  killed: { expression: sql`coalesce(killed_min, -1)`, missing: -1 },
-  civilians: { expression: sql`coalesce(civilians_killed_min, -1)`, missing: -1 },
-  place: { expression: sql`coalesce(lower(place), '')`, missing: '' },
+const SORT_COLUMNS: Record<
+  IncidentSortKey,
+  { expression: RawBuilder<unknown>; value: (key: string | number | null) => string | number }
+> = {
+  date: { expression: sql`coalesce(date, '')`, value: (key) => key ?? '' },
+  killed: { expression: sql`coalesce(killed_min, -1)`, value: (key) => key ?? -1 },
+  civilians: { expression: sql`coalesce(civilians_killed_min, -1)`, value: (key) => key ?? -1 },
+  place: { expression: sql`coalesce(lower(place), '')`, value: (key) => String(key ?? '').toLowerCase() },
 };
 
 /** The filter's conditions on a query over incidents (those with claims only). */
@@ -186,7 +189,7 @@ export function incidentStore(db: Db): IncidentStore {
       const sort = filter.sort ?? { by: 'date', descending: false };
       const key = SORT_COLUMNS[sort.by];
       if (filter.after) {
-        const value = filter.after.key ?? key.missing;
+        const value = key.value(filter.after.key);
         const id = filter.after.id;
         q = sort.descending
           ? q.where(
