@@ -28,8 +28,8 @@ export interface ServerOptions {
   outletKind?: (outlet: string | null) => string | null;
   /** Display names of belligerents by code, for filters and stance chips. */
   labels?: Record<string, string>;
-  /** Log requests as JSON lines on stdout. */
-  logger?: boolean;
+  /** What to log, as JSON lines on stdout: `error` for failures only; nothing by default. */
+  logLevel?: 'silent' | 'error' | 'warn' | 'info';
 }
 
 const ASSETS: Record<string, { file: URL; type: string }> = {
@@ -100,7 +100,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAn
  * their assets, over one store. Call `ready()` or `listen()` on the result.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger === true, return503OnClosing: true });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, return503OnClosing: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {

@@ -39,6 +39,7 @@ export async function serveStore(opened: OpenedStore, opts: ServeOpts): Promise<
     store: opened.store,
     outletKind: outletKindOf(),
     labels: belligerentLabels(),
+    logLevel: 'error',
   });
   try {
     await app.listen({ port: opts.port, host: opts.host });
