@@ -11,7 +11,7 @@ import {
   listQuery,
   reportDetail,
 } from './api-schemas.ts';
-import { decodeCursor, encodeCursor, filterOf } from './incident-query.ts';
+import { filterOf, listIncidents } from './incident-query.ts';
 import {
   incidentDetailOf,
   incidentView,
@@ -21,23 +21,7 @@ import {
   type ViewContext,
 } from './incident-view.ts';
 import { notFound } from './http-errors.ts';
-import type { ListQuery } from './api-schemas.ts';
 import type { StoredIncident } from '../../domain/store.ts';
-
-/** One page of incidents for a validated list query, with the cursor of the next. */
-export async function listIncidents(
-  ctx: ViewContext,
-  query: ListQuery,
-): Promise<{ items: StoredIncident[]; total: number; next: string | null }> {
-  const filter = filterOf(query);
-  const after = query.cursor === undefined ? null : decodeCursor(query.sort, query.cursor);
-  // One more than the page tells whether a next page exists.
-  const rows = await ctx.stores.incidents.list({ ...filter, after, limit: query.limit + 1 });
-  const items = rows.slice(0, query.limit);
-  const total = await ctx.stores.incidents.count(filter);
-  const next = rows.length > query.limit ? encodeCursor(query.sort, items.at(-1)!) : null;
-  return { items, total, next };
-}
 
 const EXPORTS = {
   csv: { type: 'text/csv; charset=utf-8', render: toCsv },

@@ -194,6 +194,7 @@ export const incidentDetail = incidentSummary
     history: z.array(auditEntry).describe('Every change to the incident and its claims, oldest first'),
   })
   .meta({ id: 'Incident' });
+export type IncidentDetail = z.infer<typeof incidentDetail>;
 
 export const reportDetail = z
   .object({
@@ -221,3 +222,4 @@ export const reportDetail = z
     ),
   })
   .meta({ id: 'Report' });
+export type ReportDetail = z.infer<typeof reportDetail>;

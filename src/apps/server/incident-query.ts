@@ -6,7 +6,8 @@ import {
   type IncidentSortKey,
   type StoredIncident,
 } from '../../domain/store.ts';
-import type { FilterQuery, Sort } from './api-schemas.ts';
+import type { FilterQuery, ListQuery, Sort } from './api-schemas.ts';
+import type { ViewContext } from './incident-view.ts';
 import { badRequest } from './http-errors.ts';
 
 export function sortOf(sort: Sort): IncidentSort {
@@ -54,4 +55,19 @@ export function decodeCursor(sort: Sort, cursor: string): IncidentCursor {
     throw badRequest('cursor is not one this API gave (use the next value of a page)', 'cursor');
   if (parsed[0] !== sort) throw badRequest(`cursor belongs to sort "${parsed[0]}", not "${sort}"`, 'cursor');
   return { key: parsed[1] as string | number | null, id: parsed[2] as number };
+}
+
+/** One page of incidents for a validated list query, with the cursor of the next. */
+export async function listIncidents(
+  ctx: ViewContext,
+  query: ListQuery,
+): Promise<{ items: StoredIncident[]; total: number; next: string | null }> {
+  const filter = filterOf(query);
+  const after = query.cursor === undefined ? null : decodeCursor(query.sort, query.cursor);
+  // One more than the page tells whether a next page exists.
+  const rows = await ctx.stores.incidents.list({ ...filter, after, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
+  const total = await ctx.stores.incidents.count(filter);
+  const next = rows.length > query.limit ? encodeCursor(query.sort, items.at(-1)!) : null;
+  return { items, total, next };
 }

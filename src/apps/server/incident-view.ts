@@ -4,7 +4,7 @@ import type { Range } from '../../domain/range.ts';
 import type { AuditEntry, Claim, StoredIncident, Stores } from '../../domain/store.ts';
 import type { Report } from '../../domain/report.ts';
 import { assessmentOf } from '../../stages/publish/index.ts';
-import type { IncidentSummary } from './api-schemas.ts';
+import type { IncidentDetail, IncidentSummary, ReportDetail } from './api-schemas.ts';
 
 /** What the views need besides the store. */
 export interface ViewContext {
@@ -100,7 +100,7 @@ export async function incidentView(ctx: ViewContext, id: number): Promise<Incide
   return { incident, claims, history };
 }
 
-export function incidentDetailOf(view: IncidentView) {
+export function incidentDetailOf(view: IncidentView): IncidentDetail {
   return {
     ...summaryOf(view.incident),
     assessment: view.incident.assessment,
@@ -153,7 +153,7 @@ export async function reportView(stores: Stores, id: number): Promise<ReportView
   return { report, claims };
 }
 
-export function reportDetailOf(view: ReportView) {
+export function reportDetailOf(view: ReportView): ReportDetail {
   const { report } = view;
   return {
     id: report.id,

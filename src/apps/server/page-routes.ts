@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, listQuery } from './api-schemas.ts';
-import { listIncidents } from './api-routes.ts';
 import type { SafeHtml } from './html.ts';
 import { notFound } from './http-errors.ts';
+import { listIncidents } from './incident-query.ts';
 import { incidentView, reportView, summaryOf, type ViewContext } from './incident-view.ts';
 import { apiDocsPage, type OpenApiDocument } from './pages/api-docs-page.ts';
 import { incidentListPage } from './pages/incident-list-page.ts';
