@@ -138,6 +138,8 @@ export interface ReportClaimView {
 export interface ReportView {
   report: Report;
   claims: ReportClaimView[];
+  /** Every version of the report at its key, oldest first (this one among them). */
+  versions: Report[];
 }
 
 /** A report with its claims and the incident each is in; null for an unknown id. */
@@ -150,7 +152,7 @@ export async function reportView(stores: Stores, id: number): Promise<ReportView
       incidentId: await stores.incidents.incidentOf(claim.id),
     })),
   );
-  return { report, claims };
+  return { report, claims, versions: await stores.reports.versions(report.key) };
 }
 
 export function reportDetailOf(view: ReportView): ReportDetail {

@@ -69,11 +69,7 @@ export function addServeOptions(command: Command): Command {
   return command
     .option('--db <path>', 'database file (default $STRIKEWATCH_DB or ./strikewatch.db)')
     .option('--port <n>', `port to listen on (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)`, port)
-    .option(
-      '--host <host>',
-      `address to listen on (${DEFAULT_HOST}; 0.0.0.0 for every interface)`,
-      DEFAULT_HOST,
-    );
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST);
 }
 
 export function portOf(opts: { port?: number }): number {

@@ -52,14 +52,19 @@ export function highlightedText(view: ReportView): SafeHtml {
     parts.push(
       span.incidentId === null
         ? html`<mark id="${span.anchor}" title="${title}">${quoted}</mark>`
-        : html`<mark id="${span.anchor}" title="${title}"
-            ><a href="/incidents/${span.incidentId}#claim-${span.claimId}">${quoted}</a></mark
-          >`,
+        : html`<mark id="${span.anchor}" title="${title}"><a href="/incidents/${span.incidentId}#claim-${span.claimId}">${quoted}</a></mark>`,
     );
     at = span.end;
   }
   parts.push(html`${text.slice(at)}`);
   return html`${parts}`;
+}
+
+/** "2 of 3: v1 v2 v3", each other version linked. */
+function versions(view: ReportView): SafeHtml {
+  const all = view.versions;
+  if (all.length <= 1) return html`${view.report.version}`;
+  return html`${view.report.version} of ${all.length}: ${all.map((v, n) => html`${n > 0 ? ' ' : null}${v.id === view.report.id ? html`<strong>v${v.version}</strong>` : html`<a href="/reports/${v.id}">v${v.version}</a>`}`)}`;
 }
 
 /** An archived report: its metadata, the text with every evidence span marked, the original bytes. */
@@ -85,7 +90,7 @@ export function reportPage(view: ReportView): SafeHtml {
           ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${r.url}</a>` : (r.url ?? r.key)}
         </dd>
         <dt>Version</dt>
-        <dd>${r.version}</dd>
+        <dd>${versions(view)}</dd>
         <dt>SHA-256</dt>
         <dd class="hash">${r.sha256}</dd>
         <dt>Original</dt>
