@@ -35,6 +35,9 @@ before(async () => {
     '/api/export.jsonl',
     '/api/openapi.json',
     `/api/${encodeURIComponent('<script>')}`,
+    // Malformed URLs are answered before any hook: the headers must be there too.
+    '/incidents/%ZZ<script>',
+    '/api/incidents/%ZZ<script>',
   ];
 });
 after(async () => {

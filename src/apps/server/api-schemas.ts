@@ -7,11 +7,10 @@ import { STANCES } from '../../domain/extraction.ts';
 import { GRADES, STRIKE_STATUSES } from '../../domain/grading.ts';
 import { isIsoDay } from '../../domain/validate-extraction.ts';
 
-const isoDay = (what: string) =>
-  z
-    .string()
-    .refine(isIsoDay, { message: `${what} expects a date as YYYY-MM-DD` })
-    .meta({ format: 'date', example: '2016-10-26' });
+const isoDay = z
+  .string()
+  .refine(isIsoDay, { message: 'expects a date as YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2016-10-26' });
 
 export const SORTS = [
   'date',
@@ -27,8 +26,8 @@ export type Sort = (typeof SORTS)[number];
 
 /** Filters shared by the incident list, the exports and the list page; every one given must hold. */
 export const filterQuery = z.object({
-  from: isoDay('from').optional().describe('Incidents dated on or after this day'),
-  to: isoDay('to').optional().describe('Incidents dated on or before this day'),
+  from: isoDay.optional().describe('Incidents dated on or after this day'),
+  to: isoDay.optional().describe('Incidents dated on or before this day'),
   country: z.string().max(100).optional().describe('Country name, any case'),
   governorate: z.string().max(100).optional().describe('Governorate (first-level division), any case'),
   belligerent: z
@@ -39,9 +38,9 @@ export const filterQuery = z.object({
   grading: z.enum(GRADES).optional().describe('Airwars grading'),
   strikeStatus: z.enum(STRIKE_STATUSES).optional().describe('Strike status'),
   minKilled: z.coerce
-    .number()
-    .int()
-    .min(0)
+    .number({ error: 'expects a whole number' })
+    .int({ error: 'expects a whole number' })
+    .min(0, { error: 'expects a whole number, 0 or more' })
     .max(1_000_000)
     .optional()
     .describe('The lowest reported toll is at least this'),
@@ -54,7 +53,13 @@ export const filterQuery = z.object({
 export type FilterQuery = z.infer<typeof filterQuery>;
 
 export const listQuery = filterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Incidents per page'),
+  limit: z.coerce
+    .number({ error: 'expects a whole number from 1 to 200' })
+    .int({ error: 'expects a whole number from 1 to 200' })
+    .min(1, { error: 'expects a whole number from 1 to 200' })
+    .max(200, { error: 'expects a whole number from 1 to 200' })
+    .default(50)
+    .describe('Incidents per page'),
   cursor: z
     .string()
     .max(300)
@@ -64,7 +69,12 @@ export const listQuery = filterQuery.extend({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export const idParams = z.object({
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('A numeric id'),
+  id: z.coerce
+    .number({ error: 'expects a whole number' })
+    .int({ error: 'expects a whole number' })
+    .min(1, { error: 'expects a whole number from 1' })
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe('A numeric id'),
 });
 
 export const errorBody = z

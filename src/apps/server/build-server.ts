@@ -100,7 +100,16 @@ function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAn
  * their assets, over one store. Call `ready()` or `listen()` on the result.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, return503OnClosing: true });
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'silent' },
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+    // A malformed URL is answered before any hook runs, so its answer sets the headers itself.
+    frameworkErrors: (err, request, reply) => {
+      setSecurityHeaders(reply);
+      return sendError(request, reply, answerFor(err));
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {
