@@ -41,6 +41,13 @@ module.exports = {
       to: { path: '^src/adapters' },
     },
     {
+      name: 'server-not-cli',
+      comment: 'The CLI starts the server; the server never reaches into the CLI',
+      severity: 'error',
+      from: { path: '^src/apps/server' },
+      to: { path: '^src/apps/cli' },
+    },
+    {
       name: 'stage-internals-private',
       comment: 'A stage is entered through its index.ts',
       severity: 'error',

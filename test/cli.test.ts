@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,16 +115,51 @@ describe('strikewatch extract', () => {
 });
 
 describe('strikewatch start', () => {
-  it('extracts the shipped examples and prints the table and a total', () => {
-    const r = run(['start']);
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^DOCUMENT\s+DATE/m);
-    assert.match(
-      r.stdout,
-      /^1[01] documents, \d+ events?, 0 failures; 1 file skipped \(unsupported type\)$/m,
-    );
-    for (const id of ['jabalia-camp', 'deir-ez-zor-jebel-tharda', 'barrel-bomb-statement']) {
-      assert.match(r.stdout, new RegExp(`^${id} `, 'm'));
+  it('ingests the shipped examples into an empty database, serves them, and stops cleanly on SIGTERM', async () => {
+    const db = join(dir, 'start.db');
+    const child = spawn(process.execPath, [BIN, 'start', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address printed: ${stdout} ${stderr}`)), 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        const m = /serving (http:\/\/[^\s]+)/.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    try {
+      assert.match(stdout, /^processed 11 reports: \d+ claims; 0 failed$/m);
+      const page = (await (await fetch(`${url}/api/incidents?limit=200`)).json()) as { total: number };
+      assert.ok(page.total >= 5, JSON.stringify(page));
+      const home = await fetch(`${url}/`);
+      assert.equal(home.status, 200);
+      assert.match(await home.text(), /<h1>Incidents<\/h1>/);
+    } finally {
+      child.kill('SIGTERM');
     }
+    assert.equal(await exited, 0, stderr);
+    noStackTrace(stderr);
+  });
+
+  it('serve refuses a database that does not exist, in one line', () => {
+    const r = run(['serve', '--db', join(dir, 'missing.db'), '--port', '0']);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^strikewatch: no database at .*missing\.db/);
+    noStackTrace(r.stderr);
+  });
+
+  it('serve rejects a bad port as a usage error', () => {
+    const r = run(['serve', '--port', 'eighty']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /port/);
   });
 });

@@ -111,6 +111,24 @@ export interface IncidentLink {
   pinnedBy: string | null;
 }
 
+/** What incidents can be listed by: `date`, the lowest killed and civilian tolls, the place name. */
+export const INCIDENT_SORT_KEYS = ['date', 'killed', 'civilians', 'place'] as const;
+export type IncidentSortKey = (typeof INCIDENT_SORT_KEYS)[number];
+
+export interface IncidentSort {
+  by: IncidentSortKey;
+  descending: boolean;
+}
+
+/**
+ * Where a page of a sorted list ends: the sort key's value and the id of its last incident (ties
+ * on the key go by id), so the next page starts after it whatever was added meanwhile.
+ */
+export interface IncidentCursor {
+  key: string | number | null;
+  id: number;
+}
+
 /** What to list incidents by; every condition given must hold. Incidents without claims are left out. */
 export interface IncidentFilter {
   /** ISO days: incidents dated within, both ends included. */
@@ -120,11 +138,17 @@ export interface IncidentFilter {
   belligerent?: string | null;
   grading?: string | null;
   admin1?: string | null;
+  country?: string | null;
+  strikeStatus?: string | null;
   /** The lowest reported toll is at least this. */
   minKilled?: number | null;
   /** Words in the place, the summary or the text of a report behind the incident. */
   text?: string | null;
   limit?: number | null;
+  /** By date then id, ascending, unless given. */
+  sort?: IncidentSort | null;
+  /** Only incidents after this one in the sort order. */
+  after?: IncidentCursor | null;
 }
 
 export interface IncidentStore {
@@ -132,15 +156,19 @@ export interface IncidentStore {
   update(id: number, fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
   get(id: number): Promise<StoredIncident | null>;
   near(where: Neighbourhood): Promise<StoredIncident[]>;
-  /** Incidents with claims matching the filter, by date then id. */
+  /** Incidents with claims matching the filter, by date then id unless it says how to sort. */
   list(filter?: IncidentFilter): Promise<StoredIncident[]>;
   /** Links a claim to an incident, moving it from any other unless that link is pinned (then false). */
   link(incidentId: number, claimId: number, by: ChangeBy, options?: { pin?: boolean }): Promise<boolean>;
   unlink(claimId: number, by: ChangeBy): Promise<void>;
   links(incidentId: number): Promise<IncidentLink[]>;
   incidentOf(claimId: number): Promise<number | null>;
-  /** Incidents with claims; those emptied by a merge or a re-extraction are kept for their history, not counted. */
-  count(): Promise<number>;
+  /**
+   * Incidents with claims (matching the filter's conditions, when given; its sort, cursor and
+   * limit are ignored); those emptied by a merge or a re-extraction are kept for their history,
+   * not counted.
+   */
+  count(filter?: IncidentFilter): Promise<number>;
   /** Incidents left without claims (merged into another, or their reports extracted again). */
   countEmptied(): Promise<number>;
 }
@@ -208,4 +236,12 @@ export interface Stores {
 export interface Store extends Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The value an incident is sorted on, for the cursor that follows it. */
+export function incidentSortValue(i: StoredIncident, by: IncidentSortKey): string | number | null {
+  if (by === 'date') return i.date;
+  if (by === 'killed') return i.killedMin;
+  if (by === 'civilians') return i.civiliansKilledMin;
+  return i.place;
 }

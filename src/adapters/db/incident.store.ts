@@ -1,7 +1,16 @@
-import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type {
   ChangeBy,
   IncidentFields,
+  IncidentFilter,
+  IncidentSortKey,
   IncidentLink,
   IncidentStore,
   StoredIncident,
@@ -9,7 +18,7 @@ import type {
 import { atomic, now, type Db } from './atomic.ts';
 import { auditStore } from './audit.store.ts';
 import { withinDays } from './neighbourhood.ts';
-import type { IncidentsTable } from './schema.ts';
+import type { Database, IncidentsTable } from './schema.ts';
 
 function toIncident(r: Selectable<IncidentsTable>): StoredIncident {
   return {
@@ -65,6 +74,55 @@ function fieldsOf(i: StoredIncident): IncidentFields {
 
 /** Incidents that hold claims: those a merge emptied stay in the table for their history. */
 const HAS_CLAIMS = sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE ic.incident_id = incidents.id)`;
+
+/**
+ * What each sort key orders by, and a cursor's key as the same value; a missing value sorts below
+ * every real one, so the cursor comparison sees no NULLs.
+ */
+const SORT_COLUMNS: Record<
+  IncidentSortKey,
+  { expression: RawBuilder<unknown>; value: (key: string | number | null) => string | number }
+> = {
+  date: { expression: sql`coalesce(date, '')`, value: (key) => key ?? '' },
+  killed: { expression: sql`coalesce(killed_min, -1)`, value: (key) => key ?? -1 },
+  civilians: { expression: sql`coalesce(civilians_killed_min, -1)`, value: (key) => key ?? -1 },
+  place: { expression: sql`coalesce(lower(place), '')`, value: (key) => String(key ?? '').toLowerCase() },
+};
+
+/** The filter's conditions on a query over incidents (those with claims only). */
+function matching<O>(
+  query: SelectQueryBuilder<Database, 'incidents', O>,
+  filter: IncidentFilter,
+): SelectQueryBuilder<Database, 'incidents', O> {
+  let q = query.where(HAS_CLAIMS);
+  if (filter.from) q = q.where('date', '>=', filter.from);
+  if (filter.to) q = q.where('date', '<=', `${filter.to}\uffff`);
+  if (filter.grading) q = q.where(sql<SqlBool>`lower(grading) = lower(${filter.grading})`);
+  if (filter.strikeStatus) q = q.where(sql<SqlBool>`lower(strike_status) = lower(${filter.strikeStatus})`);
+  if (filter.admin1) q = q.where(sql<SqlBool>`lower(admin1) = lower(${filter.admin1})`);
+  if (filter.country) q = q.where(sql<SqlBool>`lower(country) = lower(${filter.country})`);
+  if (filter.minKilled !== undefined && filter.minKilled !== null)
+    q = q.where('killed_min', '>=', filter.minKilled);
+  if (filter.belligerent) {
+    const b = filter.belligerent.toLowerCase();
+    q = q.where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(incidents.assessment, '$.belligerents') j
+        WHERE lower(json_extract(j.value, '$.code')) = ${b} OR lower(json_extract(j.value, '$.label')) = ${b})`,
+    );
+  }
+  const words = filter.text?.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length > 0) {
+    // Each word quoted, so the user's text is never read as FTS syntax (SQLite FTS5).
+    const match = words.map((w) => `"${w}"`).join(' ');
+    const like = `%${words.join(' ')}%`;
+    q = q.where(
+      sql<SqlBool>`(place LIKE ${like} OR json_extract(assessment, '$.summary') LIKE ${like}
+        OR id IN (SELECT ic.incident_id FROM incident_claims ic JOIN claims c ON c.id = ic.claim_id
+          WHERE c.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ${match})))`,
+    );
+  }
+  return q;
+}
 
 export function incidentStore(db: Db): IncidentStore {
   const get = async (id: number): Promise<StoredIncident | null> => {
@@ -127,32 +185,22 @@ export function incidentStore(db: Db): IncidentStore {
       return rows.map(toIncident);
     },
     async list(filter = {}): Promise<StoredIncident[]> {
-      let q = db.selectFrom('incidents').selectAll().where(HAS_CLAIMS);
-      if (filter.from) q = q.where('date', '>=', filter.from);
-      if (filter.to) q = q.where('date', '<=', `${filter.to}\uffff`);
-      if (filter.grading) q = q.where(sql<SqlBool>`lower(grading) = lower(${filter.grading})`);
-      if (filter.admin1) q = q.where(sql<SqlBool>`lower(admin1) = lower(${filter.admin1})`);
-      if (filter.minKilled !== undefined && filter.minKilled !== null)
-        q = q.where('killed_min', '>=', filter.minKilled);
-      if (filter.belligerent) {
-        const b = filter.belligerent.toLowerCase();
-        q = q.where(
-          sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(incidents.assessment, '$.belligerents') j
-            WHERE lower(json_extract(j.value, '$.code')) = ${b} OR lower(json_extract(j.value, '$.label')) = ${b})`,
-        );
+      let q = matching(db.selectFrom('incidents').selectAll(), filter);
+      const sort = filter.sort ?? { by: 'date', descending: false };
+      const key = SORT_COLUMNS[sort.by];
+      if (filter.after) {
+        const value = key.value(filter.after.key);
+        const id = filter.after.id;
+        q = sort.descending
+          ? q.where(
+              sql<SqlBool>`(${key.expression} < ${value} OR (${key.expression} = ${value} AND id < ${id}))`,
+            )
+          : q.where(
+              sql<SqlBool>`(${key.expression} > ${value} OR (${key.expression} = ${value} AND id > ${id}))`,
+            );
       }
-      const words = filter.text?.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length > 0) {
-        // Each word quoted, so the user's text is never read as FTS syntax (SQLite FTS5).
-        const match = words.map((w) => `"${w}"`).join(' ');
-        const like = `%${words.join(' ')}%`;
-        q = q.where(
-          sql<SqlBool>`(place LIKE ${like} OR json_extract(assessment, '$.summary') LIKE ${like}
-            OR id IN (SELECT ic.incident_id FROM incident_claims ic JOIN claims c ON c.id = ic.claim_id
-              WHERE c.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ${match})))`,
-        );
-      }
-      q = q.orderBy('date').orderBy('id');
+      const direction = sort.descending ? 'desc' : 'asc';
+      q = q.orderBy(key.expression, direction).orderBy('id', direction);
       if (filter.limit) q = q.limit(filter.limit);
       return (await q.execute()).map(toIncident);
     },
@@ -236,12 +284,11 @@ export function incidentStore(db: Db): IncidentStore {
         .executeTakeFirst();
       return row?.incident_id ?? null;
     },
-    async count(): Promise<number> {
-      const row = await db
-        .selectFrom('incidents')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(HAS_CLAIMS)
-        .executeTakeFirst();
+    async count(filter = {}): Promise<number> {
+      const row = await matching(
+        db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')),
+        filter,
+      ).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async countEmptied(): Promise<number> {

@@ -6,7 +6,12 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { ExtractedEvent } from '../../domain/extraction.ts';
 import type { ReceivedReport } from '../../domain/report.ts';
-import type { IncidentFields } from '../../domain/store.ts';
+import {
+  incidentSortValue,
+  type IncidentCursor,
+  type IncidentFields,
+  type IncidentSortKey,
+} from '../../domain/store.ts';
 import { openSqlite, sqliteWriteLock } from './connection.ts';
 import { currentVersion, migrate } from './migrations/migrate.ts';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.ts';
@@ -221,6 +226,62 @@ describe('incident store', () => {
       ['create', 'update'],
     );
     assert.equal((incidentLog[1]!.before as IncidentFields).grading, 'Weak');
+  });
+
+  it('sorts, pages by cursor and filters by country and strike status, counting what matches', async () => {
+    const { report } = await store.reports.add(received('k:list', 'text'), INGEST);
+    const claims = await store.claims.replaceForReport(
+      report.id,
+      [event(), event(), event(), event(), event()],
+      { actor: 'extract' },
+    );
+    const rule = { actor: 'cluster' };
+    const rows: [string | null, number | null, string][] = [
+      ['2016-10-26', 26, 'Syria'],
+      ['2016-10-20', null, 'Syria'],
+      [null, 3, 'Iraq'],
+      ['2016-10-26', 5, 'Syria'],
+      ['2016-11-02', 26, 'Syria'],
+    ];
+    const ids: number[] = [];
+    for (const [i, [date, killed, country]] of rows.entries()) {
+      const incident = await store.incidents.create(
+        incidentFields({
+          date,
+          killedMin: killed,
+          country,
+          strikeStatus: i === 4 ? 'Likely strike' : 'Single source claim',
+        }),
+        rule,
+      );
+      await store.incidents.link(incident.id, claims[i]!.id, rule);
+      ids.push(incident.id);
+    }
+    const pages = async (by: IncidentSortKey, descending: boolean): Promise<number[]> => {
+      const seen: number[] = [];
+      let after: IncidentCursor | null = null;
+      for (;;) {
+        const page = await store.incidents.list({ sort: { by, descending }, after, limit: 2 });
+        if (page.length === 0) return seen;
+        seen.push(...page.map((i) => i.id));
+        const last = page.at(-1)!;
+        after = { key: incidentSortValue(last, by), id: last.id };
+      }
+    };
+    const [a, b, c, d, e] = ids as [number, number, number, number, number];
+    assert.deepEqual(await pages('date', false), [c, b, a, d, e]);
+    assert.deepEqual(await pages('date', true), [e, d, a, b, c]);
+    assert.deepEqual(await pages('killed', true), [e, a, d, c, b]);
+    assert.deepEqual(
+      (await store.incidents.list({ country: 'iraq' })).map((i) => i.id),
+      [c],
+    );
+    assert.deepEqual(
+      (await store.incidents.list({ strikeStatus: 'likely strike' })).map((i) => i.id),
+      [e],
+    );
+    assert.equal(await store.incidents.count({ country: 'Syria', minKilled: 5 }), 3);
+    assert.equal(await store.incidents.count(), 5);
   });
 });
 

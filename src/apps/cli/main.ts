@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.ts';
 import { registerAnalyst } from './commands/analyst.ts';
 import { registerCluster } from './commands/cluster.ts';
 import { registerStart } from './commands/start.ts';
+import { registerServe } from './commands/serve.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   registerExport(program, setCode);
   registerAnalyst(program, setCode);
   registerCluster(program, setCode);
+  registerServe(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

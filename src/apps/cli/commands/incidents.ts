@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { databasePath, openExistingStore, outletKindOf, type OpenedStore } from '../../../compose.ts';
-import type { Assessment } from '../../../domain/grading.ts';
 import type { IncidentFilter, StoredIncident, Stores } from '../../../domain/store.ts';
 import { isIsoDay } from '../../../domain/validate-extraction.ts';
+import { assessmentOf, belligerentsOf } from '../../../stages/publish/index.ts';
 import { formatRange } from '../format-table.ts';
 import { usageErrorsExitTwo } from './extract.ts';
 
@@ -46,18 +46,6 @@ export async function withStore(
 
 function range(min: number | null, max: number | null): string {
   return formatRange(min === null && max === null ? null : { min, max });
-}
-
-export function assessmentOf(i: StoredIncident): Assessment | null {
-  const a = i.assessment as Partial<Assessment> | null;
-  return a && a.grading ? (a as Assessment) : null;
-}
-
-/** "Russia (known); Syria (suspected)". */
-export function belligerentsOf(i: StoredIncident): string {
-  const a = assessmentOf(i);
-  if (!a || a.belligerents.length === 0) return '';
-  return a.belligerents.map((b) => `${b.label} (${b.role.value})`).join('; ');
 }
 
 const HEADERS = [
