@@ -357,22 +357,11 @@ export function findCasualties(lower: string): CasualtyMention[] {
   }
   // "killing a 45-year-old farmer", "killed 28 year old Samir", "killed Samir Ali, a farmer": one
   // person, a figure of its own.
-  for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
-    if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
-    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 1, max: 1 }, '');
-    one.single = true;
-    out.push(one);
-  }
+  addKilled(out, lower, ONE_PERSON_OBJECT, 1, true);
   // "both of whom were killed", "the two men were killed": two people.
-  for (const m of lower.matchAll(BOTH_KILLED)) {
-    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
-    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
-  }
+  addKilled(out, lower, BOTH_KILLED, 2, false);
   // "an infant and a teenage boy were killed": two people, each named by a singular noun.
-  for (const m of lower.matchAll(TWO_PERSONS)) {
-    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
-    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
-  }
+  addKilled(out, lower, TWO_PERSONS, 2, false);
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = hasSingleKilled(lower) ? SINGLE_KILLED.exec(lower) : null;
@@ -401,6 +390,19 @@ export function findCasualties(lower: string): CasualtyMention[] {
     if (later) for (const m of out) if (m.start > later.index) m.update = true;
   }
   return out;
+}
+
+/** A figure of `n` killed per match of `re` that no figure overlaps (a `single` person's may touch one). */
+function addKilled(out: CasualtyMention[], lower: string, re: RegExp, n: number, single: boolean): void {
+  // One loop for three patterns: a rarely matching one then runs no step first met once optimised.
+  for (const m of lower.matchAll(re)) {
+    const end = m.index + m[0].length;
+    const reach = single ? end + 1 : end;
+    if (out.some((o) => o.start < reach && o.end > m.index)) continue;
+    const one = mention(m.index, end, 'killed', ['people'], { min: n, max: n }, '');
+    one.single = single;
+    out.push(one);
+  }
 }
 
 const TOLL_SUBJECT =

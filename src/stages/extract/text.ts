@@ -119,14 +119,17 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
     while (t >= s && isSpace(text.charCodeAt(t)));
     e = t + 1;
     if (e <= s) return;
-    // Very long unpunctuated runs are cut at word boundaries so that windows stay local.
-    while (e - s > MAX_SENTENCE) {
-      let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
-      if (cut <= s) cut = s + MAX_SENTENCE;
+    // Long runs are cut at word boundaries; all steps run each time, so none first runs once optimised.
+    for (;;) {
+      const far = s + MAX_SENTENCE;
+      const space = text.lastIndexOf(' ', far);
+      const long = e > far;
+      const spaced = space > s;
+      const cut = long ? (spaced ? space : far) : e;
       out.push({ start: s, end: cut, text: text.slice(s, cut), paragraph, headline: false });
       s = cut + 1;
+      if (!long) return;
     }
-    out.push({ start: s, end: e, text: text.slice(s, e), paragraph, headline: false });
   };
   let sStart = 0;
   for (let i = 0; i < n; i++) {

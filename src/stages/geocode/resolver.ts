@@ -194,7 +194,11 @@ function parseQuery(input: string): Query | null {
       if (t !== 'any' && want === 'any') want = t;
       end--;
       changed = true;
-      if (last === 'camp' && words[end - 1] === 'refugee' && end - start > 1) end--;
+      // "refugee camp": tested whatever the word, so that the first camp deoptimises nothing.
+      const camp = last === 'camp';
+      const refugee = words[end - 1] === 'refugee';
+      const more = end - start > 1;
+      end -= camp && refugee && more ? 1 : 0;
       continue;
     }
     const l = LEADING[words[start] ?? ''];
