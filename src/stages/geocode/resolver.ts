@@ -9,9 +9,11 @@ import {
   indexEntries,
   indexName,
   closeSkeletonPostings,
+  keyFilter,
   postingsOf,
   precomputed,
   skeletonPostingsOf,
+  type KeyFilter,
   type NameIndex,
   type PostingsKind,
   type SkeletonPostings,
@@ -492,12 +494,23 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
    */
   let analyses = new Map<string, Analysis | null>();
   let olderAnalyses = new Map<string, Analysis | null>();
+  /** Every key of the index, aliases included: set once they are indexed. */
+  let keys: KeyFilter | null = null;
+  const mayMatch = (q: Query, filter: KeyFilter): boolean =>
+    filter.mayHave(q.full) ||
+    (q.stripped !== q.full && filter.mayHave(q.stripped)) ||
+    (q.fullSkeleton.length >= MIN_SKELETON && filter.mayHave(q.fullSkeleton)) ||
+    (q.strippedSkeleton.length >= MIN_SKELETON &&
+      q.strippedSkeleton !== q.fullSkeleton &&
+      filter.mayHave(q.strippedSkeleton));
   const analyse = (name: string): Analysis | null => {
     let a = analyses.get(name);
     if (a !== undefined) return a;
     a = olderAnalyses.get(name);
     if (a === undefined) {
       const q = parseQuery(name);
+      // A name with no key in the index matches nothing; not kept, so that places stay cached longer.
+      if (q && keys && !mayMatch(q, keys)) return null;
       a = q ? { q, exact: lookup('exact', q, q.full, q.stripped), skeleton: undefined } : null;
     }
     if (analyses.size >= MAX_ANALYSES) {
@@ -634,6 +647,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   olderAnalyses.clear();
   for (const map of Object.values(parsed)) map.clear();
   parsedSkeletons.clear();
+  keys = keyFilter([
+    pre.exact,
+    pre.governorate,
+    pre.skeleton,
+    pre.governorateSkeleton,
+    runtime.exact,
+    runtime.governorate,
+    runtime.skeleton,
+    runtime.governorateSkeleton,
+  ]);
 
   return {
     unresolvedAliases,
