@@ -414,9 +414,15 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return postings;
   };
 
-  const toCandidate = (p: number): Candidate => ({ idx: p >> 2, flags: p & 3 });
+  // Candidate lists are built by loops into literals: a mapped or filtered list can take a shape that
+  // the ranking code, optimised before meeting it, deoptimises on.
+  const toCandidates = (postings: number[]): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const p of postings) out.push({ idx: p >> 2, flags: p & 3 });
+    return out;
+  };
 
-  const filterWant = (postings: number[], want: Want): Candidate[] => wanted(postings, want).map(toCandidate);
+  const filterWant = (postings: number[], want: Want): Candidate[] => toCandidates(wanted(postings, want));
 
   const best = (cands: Candidate[], r: Ranking): Candidate => {
     let top = cands[0] as Candidate;
@@ -475,7 +481,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       const kept = new Set(wanted(getSkeleton(skel)!.postings, want));
       close = close.filter((p) => kept.has(p));
     }
-    return { close: close.map(toCandidate), short: base.length < MIN_SKELETON_QUERY };
+    return { close: toCandidates(close), short: base.length < MIN_SKELETON_QUERY };
   };
 
   const skeletonCandidates = (a: Analysis, r: Ranking): Candidate[] | null => {
@@ -483,7 +489,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     const m = a.skeleton;
     if (!m) return null;
     // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
-    const close = m.short ? m.close.filter((c) => inHint(c, r)) : m.close;
+    let close = m.close;
+    if (m.short) {
+      close = [];
+      for (const c of m.close) if (inHint(c, r)) close.push(c);
+    }
     return close.length > 0 ? close : null;
   };
 
