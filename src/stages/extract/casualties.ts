@@ -1,6 +1,7 @@
 /** Casualty figures in one sentence: who (category), killed or injured, and the range the words give. */
 import type { Range } from '../../domain/range.ts';
 import { findNumbers, UNITS, type NumberMention } from './numbers.ts';
+import { matches } from './text.ts';
 
 export type Outcome = 'killed' | 'injured';
 export type Group = 'people' | 'civilians' | 'children' | 'women' | 'men' | 'combatants';
@@ -340,14 +341,14 @@ export function findCasualties(lower: string): CasualtyMention[] {
   // are those of the toll before it.
   const prior = out.find((m) => m.outcome === 'killed' && !m.subset);
   if (prior)
-    for (const m of lower.matchAll(ELLIPTIC)) {
+    for (const m of matches(ELLIPTIC, lower)) {
       if (m.index < prior.end || out.some((o) => o.start <= m.index + 4 && o.end > m.index)) continue;
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : UNITS[m[1]!];
       if (n === undefined) continue;
       out.push(mention(m.index, m.index + m[0].length, 'killed', prior.groups, { min: n, max: n }, ''));
     }
   // "another man died in Sheikh Mustafa", "a child was killed": one person, a figure of its own.
-  for (const m of lower.matchAll(ONE_PERSON)) {
+  for (const m of matches(ONE_PERSON, lower)) {
     const outcome: Outcome = /wound|injur|hurt/.test(m[2]!) ? 'injured' : 'killed';
     if (out.some((o) => o.start <= m.index && o.end > m.index)) continue;
     const groups = nounGroups(` ${m[1]!}`)?.groups ?? ['people'];
@@ -373,10 +374,10 @@ export function findCasualties(lower: string): CasualtyMention[] {
   }
   // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
   // reported that" name no source.
-  for (const m of lower.matchAll(SOURCE_VOICE)) for (const c of out) if (m.index < c.start) c.sourced = true;
+  for (const m of matches(SOURCE_VOICE, lower)) for (const c of out) if (m.index < c.start) c.sourced = true;
   if (SOURCE_AFTER.test(lower)) for (const c of out) c.sourced = true;
   // "initially reported three dead, while others said five": a first count, up to the end of its clause.
-  for (const m of lower.matchAll(EARLY)) {
+  for (const m of matches(EARLY, lower)) {
     const from = m.index + m[0].length;
     const stop = CLAUSE_END.exec(lower.slice(from));
     const to = stop ? from + stop.index : lower.length;
@@ -395,7 +396,7 @@ export function findCasualties(lower: string): CasualtyMention[] {
 /** A figure of `n` killed per match of `re` that no figure overlaps (a `single` person's may touch one). */
 function addKilled(out: CasualtyMention[], lower: string, re: RegExp, n: number, single: boolean): void {
   // One loop for three patterns: a rarely matching one then runs no step first met once optimised.
-  for (const m of lower.matchAll(re)) {
+  for (const m of matches(re, lower)) {
     const end = m.index + m[0].length;
     const reach = single ? end + 1 : end;
     if (out.some((o) => o.start < reach && o.end > m.index)) continue;
@@ -508,17 +509,17 @@ export function pluralVictims(lower: string): CasualtyMention[] {
   const out: CasualtyMention[] = [];
   // Each of the three patterns below needs one of these words: without them, none can match.
   if (!PLURAL_VICTIM_WORD.test(lower)) return out;
-  for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
+  for (const m of matches(PLURAL_THEN_VERB, lower)) {
     const noun = m.groups?.['noun'] ?? '';
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
-  for (const m of lower.matchAll(VERB_THEN_PLURAL)) {
+  for (const m of matches(VERB_THEN_PLURAL, lower)) {
     const noun = m.groups?.['noun'] ?? '';
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
-  for (const m of lower.matchAll(PLURAL_NOUNS_ONLY)) {
+  for (const m of matches(PLURAL_NOUNS_ONLY, lower)) {
     // A bare "injured" or "deaths" names no plural victims; "reported injuries", "martyrs and wounded" do.
     const g = m.groups ?? {};
     if (g['pre'] === undefined && g['n2'] === undefined && g['post'] === undefined) continue;

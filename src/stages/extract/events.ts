@@ -8,7 +8,7 @@ import { pluralVictims, type CasualtyMention } from './casualties.ts';
 import { vagueness, type DateMention } from './dates.ts';
 import { precisionRank, type PlaceMention } from './places.ts';
 import type { WeaponHit } from './lexicon-index.ts';
-import type { Sentence } from './text.ts';
+import { matches, type Sentence } from './text.ts';
 
 /** What one sentence says, with offsets relative to the sentence. */
 export interface SentenceFacts {
@@ -815,7 +815,7 @@ const NOT_FACILITY_NAME =
 function withFacility(place: PlaceMention, f: SentenceFacts | null): string {
   if (!f) return place.name;
   const text = f.sentence.text;
-  for (const m of text.matchAll(FACILITY)) {
+  for (const m of matches(FACILITY, text)) {
     let name = m[1]!.trim();
     while (NOT_FACILITY_NAME.test(name)) name = name.replace(NOT_FACILITY_NAME, '').trim();
     if (name.length < 3 || /^(?:[A-Z][a-z]+day|[A-Z][a-z]+ary|May|June|July|August)$/.test(name)) continue;

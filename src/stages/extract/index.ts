@@ -9,7 +9,7 @@ import { datesWithDateline, type DateMention } from './dates.ts';
 import { buildEvent, groupEvents, type SentenceFacts } from './events.ts';
 import { indexLexicon, type LexiconIndex } from './lexicon-index.ts';
 import { findPlaces, precisionRank, type PlaceMention } from './places.ts';
-import { fold, hasTitleLine, splitSentences, type Sentence } from './text.ts';
+import { fold, hasTitleLine, matches, splitSentences, type Sentence } from './text.ts';
 
 export { findDateline } from './dates.ts';
 
@@ -169,7 +169,7 @@ function countryHints(text: string): string[] {
   const sample = text.slice(0, 20000);
   // Plain loops over one literal of counts: no list here changes shape as texts name more countries.
   const n = [0, 0, 0, 0, 0, 0, 0];
-  for (const m of sample.matchAll(COUNTRY_WORDS)) {
+  for (const m of matches(COUNTRY_WORDS, sample)) {
     let g = 1;
     while (m[g] === undefined) g++;
     n[g - 1]!++;

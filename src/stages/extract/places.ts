@@ -1,6 +1,7 @@
 /** Place names in a sentence: capitalised phrases with the words around them that say they are places. */
 import { precisionRankOf } from '../../domain/geo.ts';
 import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import { matches } from './text.ts';
 
 const CITY_RANK = precisionRankOf('city');
 
@@ -101,7 +102,7 @@ function triggerBefore(sentence: string, offset: number): RegExpExecArray | null
 export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
   let resolve: ((query: string) => Place | null) | undefined;
-  for (const m of sentence.matchAll(PHRASE_RE)) {
+  for (const m of matches(PHRASE_RE, sentence)) {
     let words = m[0].split(/\s+/);
     let offset = m.index;
     // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name, but a particle

@@ -192,3 +192,18 @@ export function fold(text: string): string {
   // branch first taken late, which would deoptimise the callers fold is inlined into.
   return lower.replace(TYPOGRAPHIC, unified);
 }
+
+/**
+ * The matches of a global regex (without the `u` flag, used by nothing else mid-scan), as
+ * `s.matchAll(re)` gives them, without the copy of the regex and the iterator matchAll makes.
+ */
+export function matches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    out.push(m);
+    // An empty match moves on one character, as in matchAll.
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
