@@ -77,6 +77,10 @@ const PHOTO_CREDIT = /^\((?:[A-Z][A-Za-z&.' -]{1,40})\)/;
 const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
 const STRUCK_FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|raids?|bomb(?:ed|ing|ings|s)?|struck|shell(?:ed|ing))\b/;
+/** Any of the patterns excludedBy reads, in one scan that most sentences fail. */
+const EXCLUDING = new RegExp(
+  [DEPLOYMENT, EXCLUDED, GROUND_FIGHTING, NON_STATE, DOWNED].map((re) => `(?:${re.source})`).join('|'),
+);
 const LINKED =
   /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
@@ -232,14 +236,7 @@ function sentenceFacts(
       places: withoutOutlets(sentencePlaces(s.text, resolver, emptyCtx), s.text, lex),
       dates: sentDates,
       weapons: lex.weapons(lower),
-      excluded:
-        warTotal ||
-        undatedCaption ||
-        (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
-        EXCLUDED.test(lower) ||
-        (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
-        (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
-        (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
+      excluded: warTotal || undatedCaption || (EXCLUDING.test(lower) && excludedBy(lower, casualtyWords)),
       linked: LINKED.test(lower),
     });
   }
@@ -271,6 +268,17 @@ function sentencePlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceCon
     if (!GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + sentence.slice(p.end, p.end + 30)))
       places.push(p);
   return places;
+}
+
+/** A sentence that tells of a deployment, a total, ground fighting, a non-state attack or a crash. */
+function excludedBy(lower: string, casualtyWords: boolean): boolean {
+  return (
+    (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
+    EXCLUDED.test(lower) ||
+    (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
+    (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
+    (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower))
+  );
 }
 
 /** A mention with another place: the fields of findPlaces' literal in its order, so that mentions keep one shape. */
