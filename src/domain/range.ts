@@ -21,7 +21,9 @@ export function envelope(ranges: Range[]): Range | null {
     else if (max === null || r.max > max) max = r.max;
   }
   if (openMax) {
-    const highestMin = Math.max(...ranges.filter((r) => r.max === null).map((r) => r.min ?? -1));
+    // A loop, not a spread of a mapped list: that list's shape would change with its length.
+    let highestMin = -Infinity;
+    for (const r of ranges) if (r.max === null) highestMin = Math.max(highestMin, r.min ?? -1);
     if (max === null || highestMin >= max) max = null;
   }
   // A range given only as "up to N" has no min.

@@ -15,6 +15,18 @@ const gazetteerDir = fileURLToPath(new URL('../../../data/gazetteer/', import.me
 
 const PRECISIONS = new Set<string>(LOCATION_PRECISIONS);
 
+/**
+ * The literal (internalised) strings of the fields with few values. A field read from the row is a
+ * fresh string that V8 may turn into a thin string when it first serves as a key, and code compared
+ * with the one kind deoptimises on the other.
+ */
+const CANONICAL = new Map<string, string>([
+  ...LOCATION_PRECISIONS.map((p): [string, string] => [p, p]),
+  ...Object.keys(COUNTRY_NAMES).map((cc): [string, string] => [cc, cc]),
+]);
+const canonical = (s: string | undefined): string | undefined =>
+  s === undefined ? s : (CANONICAL.get(s) ?? s);
+
 function list(s: string | undefined): string[] {
   return s ? s.split('|') : [];
 }
@@ -34,7 +46,13 @@ class PlaceRow implements GazetteerEntry {
   }
 
   #fields(): string[] {
-    return (this.#f ??= this.#line.split('\t'));
+    if (this.#f === null) {
+      const f = this.#line.split('\t');
+      f[7] = canonical(f[7])!;
+      f[11] = canonical(f[11])!;
+      this.#f = f;
+    }
+    return this.#f;
   }
   get id(): string {
     return this.#f ? (this.#f[0] as string) : this.#line.slice(0, this.#line.indexOf('\t'));

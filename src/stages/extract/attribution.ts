@@ -1,6 +1,7 @@
 /** Who is said to have carried out a strike, by whom, and with what stance, in one sentence. */
 import type { Stance } from '../../domain/extraction.ts';
 import type { AliasHit, LexiconIndex } from './lexicon-index.ts';
+import { matches } from './text.ts';
 
 export interface Claim {
   belligerent: string;
@@ -77,11 +78,11 @@ export interface Speaker {
 export function findSpeakers(sentence: string, lex: LexiconIndex): Speaker[] {
   const out: Speaker[] = [];
   for (const o of lex.outletIn(sentence)) out.push({ start: o.start, end: o.end, name: o.name });
-  for (const m of sentence.matchAll(SPEAKER_AFTER_RE)) {
+  for (const m of matches(SPEAKER_AFTER_RE, sentence)) {
     const name = cleanSpeaker(m[1]!);
     if (name) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, name });
   }
-  for (const m of sentence.matchAll(SPEAKER_BEFORE_RE)) {
+  for (const m of matches(SPEAKER_BEFORE_RE, sentence)) {
     const name = cleanSpeaker(m[1]!);
     if (name) out.push({ start: m.index, end: m.index + m[1]!.length, name });
   }
@@ -165,7 +166,7 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
         : h,
     );
   // "Syrian and Russian jets", "Russian or Syrian warplanes": "Syrian" beside another air force is the regime's.
-  for (const m of lower.matchAll(SYRIAN_PAIRED)) {
+  for (const m of matches(SYRIAN_PAIRED, lower)) {
     const start = m.index + m[0].indexOf('syrian');
     if (!hits.some((h) => h.start <= start && h.end > start))
       hits.push({ start, end: start + 6, code: SYRIAN_CODE, official: false });

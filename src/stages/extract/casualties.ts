@@ -2,6 +2,7 @@
 import type { Range } from '../../domain/range.ts';
 import { findNamedVictims } from './named-victims.ts';
 import { findNumbers, UNITS, type NumberMention } from './numbers.ts';
+import { matches } from './text.ts';
 
 export type Outcome = 'killed' | 'injured';
 export type Group = 'people' | 'civilians' | 'children' | 'women' | 'men' | 'combatants';
@@ -386,14 +387,14 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   // are those of the toll before it.
   const prior = out.find((m) => m.outcome === 'killed' && !m.subset);
   if (prior)
-    for (const m of lower.matchAll(ELLIPTIC)) {
+    for (const m of matches(ELLIPTIC, lower)) {
       if (m.index < prior.end || out.some((o) => o.start <= m.index + 4 && o.end > m.index)) continue;
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : UNITS[m[1]!];
       if (n === undefined) continue;
       out.push(mention(m.index, m.index + m[0].length, 'killed', prior.groups, { min: n, max: n }, ''));
     }
   // "another man died in Sheikh Mustafa", "a child was killed": one person, a figure of its own.
-  for (const m of lower.matchAll(ONE_PERSON)) {
+  for (const m of matches(ONE_PERSON, lower)) {
     const outcome: Outcome = /wound|injur|hurt/.test(m[2]!) ? 'injured' : 'killed';
     if (out.some((o) => o.start <= m.index && o.end > m.index)) continue;
     const groups = nounGroups(` ${m[1]!}`)?.groups ?? ['people'];
@@ -411,24 +412,11 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   }
   // "killing a 45-year-old farmer", "killed 28 year old Samir", "killed Samir Ali, a farmer": one
   // person, a figure of its own.
-  for (const m of lower.matchAll(ONE_PERSON_OBJECT)) {
-    if (out.some((o) => o.start <= m.index + m[0].length && o.end > m.index)) continue;
-    // "killing at least one civilian": one, and maybe more.
-    const range = /\bat least\b/.test(m[0]) ? { min: 1, max: null } : { min: 1, max: 1 };
-    const one = mention(m.index, m.index + m[0].length, 'killed', ['people'], range, '');
-    one.single = true;
-    out.push(one);
-  }
+  addKilled(out, lower, ONE_PERSON_OBJECT, 1, true);
   // "both of whom were killed", "the two men were killed": two people.
-  for (const m of lower.matchAll(BOTH_KILLED)) {
-    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
-    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
-  }
+  addKilled(out, lower, BOTH_KILLED, 2, false);
   // "an infant and a teenage boy were killed": two people, each named by a singular noun.
-  for (const m of lower.matchAll(TWO_PERSONS)) {
-    if (out.some((o) => o.start < m.index + m[0].length && o.end > m.index)) continue;
-    out.push(mention(m.index, m.index + m[0].length, 'killed', ['people'], { min: 2, max: 2 }, ''));
-  }
+  addKilled(out, lower, TWO_PERSONS, 2, false);
   // "X, his wife Y and their two sons were killed": victims told one by one are counted, unless
   // the sentence gives a figure of its own beside them.
   if (text !== undefined) {
@@ -462,10 +450,10 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   }
   // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
   // reported that" name no source.
-  for (const m of lower.matchAll(SOURCE_VOICE)) for (const c of out) if (m.index < c.start) c.sourced = true;
+  for (const m of matches(SOURCE_VOICE, lower)) for (const c of out) if (m.index < c.start) c.sourced = true;
   if (SOURCE_AFTER.test(lower)) for (const c of out) c.sourced = true;
   // "initially reported three dead, while others said five": a first count, up to the end of its clause.
-  for (const m of lower.matchAll(EARLY)) {
+  for (const m of matches(EARLY, lower)) {
     const from = m.index + m[0].length;
     const stop = CLAUSE_END.exec(lower.slice(from));
     const to = stop ? from + stop.index : lower.length;
@@ -508,6 +496,21 @@ function tollStatement(lower: string, at: number): Outcome | null {
   const last = words.at(-1)?.[0];
   if (last !== undefined) return HURT_WORD.test(last) ? 'injured' : 'killed';
   return DEATH_WORD.test(lower) ? 'killed' : null;
+}
+
+/** A figure of `n` killed per match of `re` that no figure overlaps (a `single` person's may touch one). */
+function addKilled(out: CasualtyMention[], lower: string, re: RegExp, n: number, single: boolean): void {
+  // One loop for three patterns: a rarely matching one then runs no step first met once optimised.
+  for (const m of matches(re, lower)) {
+    const end = m.index + m[0].length;
+    const reach = single ? end + 1 : end;
+    if (out.some((o) => o.start < reach && o.end > m.index)) continue;
+    // "killing at least one civilian": one, and maybe more.
+    const range = /\bat least\b/.test(m[0]) ? { min: n, max: null } : { min: n, max: n };
+    const one = mention(m.index, end, 'killed', ['people'], range, '');
+    one.single = single;
+    out.push(one);
+  }
 }
 
 const TOLL_SUBJECT =
@@ -620,17 +623,17 @@ export function pluralVictims(text: string): CasualtyMention[] {
   const lower = text.replace(/["“”]/g, ' ');
   // Each of the three patterns below needs one of these words: without them, none can match.
   if (!PLURAL_VICTIM_WORD.test(lower)) return out;
-  for (const m of lower.matchAll(PLURAL_THEN_VERB)) {
+  for (const m of matches(PLURAL_THEN_VERB, lower)) {
     const noun = m.groups?.['noun'] ?? '';
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
-  for (const m of lower.matchAll(VERB_THEN_PLURAL)) {
+  for (const m of matches(VERB_THEN_PLURAL, lower)) {
     const noun = m.groups?.['noun'] ?? '';
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v1']), noun);
     addPlural(out, lower, m.index, m.index + m[0].length, outcomeOf(m.groups?.['v2']), noun);
   }
-  for (const m of lower.matchAll(PLURAL_NOUNS_ONLY)) {
+  for (const m of matches(PLURAL_NOUNS_ONLY, lower)) {
     // A bare "injured" or "deaths" names no plural victims; "reported injuries", "martyrs and wounded" do.
     const g = m.groups ?? {};
     if (g['pre'] === undefined && g['n2'] === undefined && g['post'] === undefined) continue;

@@ -306,6 +306,8 @@ type Build = (m: RegExpExecArray, ctx: Context) => DateMention | null;
 
 interface Form {
   re: RegExp;
+  /** Words every match of `re` holds: a segment without them is not matched with `re`, a longer scan. */
+  needs: RegExp;
   /**
    * The characters that may not come right before a match, checked by hand rather than by a
    * lookbehind at the start of `re`, which would keep the engine from skipping ahead quickly.
@@ -314,11 +316,19 @@ interface Form {
   build: Build;
 }
 
+/** 1 for the UTF-16 code units of `[\w]`: read by table, so that no branch is first taken once optimised. */
+const WORD_CODE = ((): Uint8Array => {
+  const t = new Uint8Array(65536);
+  for (let c = 97; c <= 122; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = 1;
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  t[95] = 1;
+  return t;
+})();
+
 /** `[\w]`: an ASCII letter, digit or underscore (so also with the `i` flag, without `u`). */
 function isWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
-  );
+  return WORD_CODE[code] === 1;
 }
 
 /** `[\w,.\-–/]`: what may not come before a day-month date. */
@@ -401,6 +411,11 @@ function explicitDay(
   return mention(ctx, start, end, isoDay(first), 'range', 'explicit', isoDay(last));
 }
 
+/** A month's name (every month form needs one; case as in MONTH). */
+const NEEDS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const NEEDS_YEAR = /(?:19|20)\d\d/;
+const NEEDS_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
+
 /** Month-day-year: "Feb. 7, 2017", "September 25 2016", "February 6th-8th", "on March 22". */
 const MDY_SINGLE = new RegExp(
   `${RANGE_LEAD}${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>${DAY_NUM})(?:,?\\s+(?<y>${YEAR}))?`,
@@ -408,6 +423,7 @@ const MDY_SINGLE = new RegExp(
 );
 const mdy: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(
     `${RANGE_LEAD}${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?(?:,?\\s+(?<y>${YEAR}))?`,
     'g',
@@ -440,6 +456,7 @@ const DMY_SINGLE = new RegExp(
 );
 const dmy: Form = {
   notAfter: isWordOrDateJoinerCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(
     `${RANGE_LEAD}${WEEKDAY_LEAD}(?:the\\s+)?(?<d1>${DAY_NUM})(?:${RANGE_SEP}(?<d2>${DAY_NUM}))?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<y>${YEAR}))?`,
     'g',
@@ -469,6 +486,7 @@ const dmy: Form = {
 /** Day and year run together after the month: "Apr 092017" (9 April 2017). */
 const glued: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(`${WEEKDAY_LEAD}(?<mon>${MONTH})\\s+(?<d1>[0-3]?\\d)(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'g'),
   build(m, ctx) {
     const g = m.groups ?? {};
@@ -487,6 +505,7 @@ const glued: Form = {
 /** Year first: "2017-02-07", "2017/02/07". */
 const isoForm: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_YEAR,
   re: /(?<y>(?:19|20)\d\d)(?<sep>[-/.])(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?!\d)/g,
   build(m, ctx) {
     const g = m.groups ?? {};
@@ -497,6 +516,7 @@ const isoForm: Form = {
 /** Numeric day first: "26-01-2016", "28.05.2017", "07/02/2017" (month first only when the day cannot be). */
 const numericDmy: Form = {
   notAfter: isWordOrNumberJoinerCode,
+  needs: NEEDS_YEAR,
   re: new RegExp(
     `${WEEKDAY_LEAD}(?<d>\\d{1,2})(?<sep>[-/.])(?<m>\\d{1,2})\\k<sep>(?<y>(?:19|20)\\d\\d)(?![\\d]|[-/.]\\d)`,
     'g',
@@ -538,6 +558,7 @@ const PERIOD_PREFIX = `(?:${words(PERIOD_PREPOSITIONS)}(?:\\s+(?:early|late|mid)
 /** Month and year: "in March 2016", "September 2015", "Sept. 2015". */
 const monthYear: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(`${PERIOD_PREFIX}?(?<mon>${MONTH})(?:,?\\s+of)?,?\\s+(?<y>${YEAR})`, 'g'),
   build(m, ctx) {
     const g = m.groups ?? {};
@@ -549,6 +570,7 @@ const monthYear: Form = {
 /** Month relative to the publication year: "September last year", "last September". */
 const monthRelative: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(
     `(?:(?<mon>${MONTH_FULL})\\s+(?<rel>last|this|next)\\s+year|(?<rel2>${words(['last', 'this', 'next'])})\\s+(?<mon2>${MONTH_FULL}))(?![\\w])(?!\\s*\\d)`,
     'g',
@@ -574,6 +596,7 @@ const monthRelative: Form = {
 /** A month on its own after a preposition: "in May", "late October", "mid-March" (vague). */
 const monthAlone: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_MONTH,
   re: new RegExp(`${PERIOD_PREFIX}(?<mon>${MONTH_FULL})(?![\\w])(?!,?\\s*(?:\\d|of\\s+\\d))`, 'g'),
   build(m, ctx) {
     return mention(ctx, m.index, m.index + m[0].length, null, 'unknown', 'vague');
@@ -583,6 +606,7 @@ const monthAlone: Form = {
 /** A year after a preposition: "in 2013", "since 2011". */
 const yearAlone: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_YEAR,
   re: new RegExp(`${PERIOD_PREFIX}(?<y>${YEAR})(?![\\w]|[.,]\\d)`, 'g'),
   build(m, ctx) {
     const y = Number(m.groups?.y);
@@ -596,6 +620,7 @@ const WEEKDAY_PREFIX = `(?<pre>(?:${words(['late', 'early', 'earlier', 'later'])
 /** Weekdays: "on Sunday evening", "Wednesday's attack", "late Tuesday", "between Saturday and Monday". */
 const weekday: Form = {
   notAfter: isWordCode,
+  needs: NEEDS_WEEKDAY,
   re: new RegExp(
     `${WEEKDAY_PREFIX}(?<wd>${WEEKDAY_FULL})${POSSESSIVE}(?![\\w])(?:\\s+${PARTS_OF_DAY}(?![\\w]))?` +
       `(?:(?<sep>\\s+(?:and|to|through|until|till|or|into)\\s+|\\s*[-–]\\s*)(?:(?:on|early|late)\\s+)?(?<wd2>${WEEKDAY_FULL})${POSSESSIVE}(?![\\w])(?:\\s+${PARTS_OF_DAY}(?![\\w]))?` +
@@ -647,6 +672,7 @@ function isOutletToday(text: string, wordStart: number, wordEnd: number): boolea
 /** "today", "earlier today", "tonight", "this morning": the publication day. */
 const today: Form = {
   notAfter: isWordCode,
+  needs: /today|tonight|morning|afternoon|evening/i,
   re: /(?<since>since\s+)?(?:(?:earlier|later|early|late)\s+)?(?:(?<w>today|tonight)(?:['’]s|s)?|this\s+(?:morning|afternoon|evening))(?![\w])/gi,
   build(m, ctx) {
     const start = m.index;
@@ -665,6 +691,7 @@ const today: Form = {
 /** "yesterday", "last night", "the day before yesterday", "two days ago". */
 const yesterday: Form = {
   notAfter: isWordCode,
+  needs: /yesterday|night|ago/i,
   re: /(?<since>since\s+)?(?:(?<before>the\s+day\s+before\s+)?yesterday(?:['’]s|s)?(?:\s+(?:morning|afternoon|evening|night))?|(?:(?:late|early)\s+)?last\s+night|(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+ago)(?![\w])/gi,
   build(m, ctx) {
     const g = m.groups ?? {};
@@ -683,6 +710,7 @@ const yesterday: Form = {
 /** "last month", "earlier this month", "last year", "this year". */
 const periodRelative: Form = {
   notAfter: isWordCode,
+  needs: /month|year/i,
   re: /(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|(?<rel>this|last|the\s+previous|the\s+past)\s+)(?<unit>month|year)(?![\w])/gi,
   build(m, ctx) {
     const g = m.groups ?? {};
@@ -708,6 +736,7 @@ const periodRelative: Form = {
 const vague: Form = {
   // Every alternative has the same check before it.
   notAfter: isWordCode,
+  needs: /overnight|hour|day|week|month|year/i,
   re: new RegExp(
     [
       '(?:(?:late|early)\\s+)?overnight',
@@ -777,14 +806,16 @@ type SegmentMemo = Map<number, { segment: string; hits: Hit[] }>;
 function matchForms(offset: number, segment: string): Hit[] {
   const hits: Hit[] = [];
   for (const form of FORMS) {
+    if (!form.needs.test(segment)) continue;
     form.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = form.re.exec(segment)) !== null) {
-      if (m[0].length === 0 || (m.index > 0 && form.notAfter(segment.charCodeAt(m.index - 1)))) {
-        // Where the check fails, the next match can only start further on.
-        form.re.lastIndex = m.index + 1;
-        continue;
-      }
+      const rejected = m[0].length === 0 || (m.index > 0 && form.notAfter(segment.charCodeAt(m.index - 1)));
+      const next = m.index + 1;
+      // Where the check fails, the next match can only start further on; set for every match, so
+      // that the first rejection deoptimises nothing.
+      form.re.lastIndex = rejected ? next : form.re.lastIndex;
+      if (rejected) continue;
       m.index += offset;
       hits.push({ form, m });
     }

@@ -8,7 +8,7 @@ import { pluralVictims, type CasualtyMention } from './casualties.ts';
 import { vagueness, type DateMention } from './dates.ts';
 import { precisionRank, type PlaceMention } from './places.ts';
 import type { WeaponHit } from './lexicon-index.ts';
-import type { Sentence } from './text.ts';
+import { matches, type Sentence } from './text.ts';
 
 /** What one sentence says, with offsets relative to the sentence. */
 export interface SentenceFacts {
@@ -350,8 +350,23 @@ export const CASUALTY_FIELDS = {
 
 /** A sentence's figures, plus "others were hurt" style plurals for outcomes it gives no figure for. */
 export function sentenceCasualties(found: CasualtyMention[], lower: string): CasualtyMention[] {
-  const plural = pluralVictims(lower).filter((p) => !found.some((m) => m.outcome === p.outcome && !m.single));
-  return plural.length > 0 ? [...found, ...plural] : found;
+  // Read for every sentence: read only beside plural victims, an unmet list shape deoptimises the caller.
+  const all: CasualtyMention[] = [];
+  let killed = false;
+  let injured = false;
+  for (const m of found) {
+    all.push(m);
+    if (m.single) continue;
+    if (m.outcome === 'killed') killed = true;
+    else injured = true;
+  }
+  let plural = false;
+  for (const p of pluralVictims(lower)) {
+    if (p.outcome === 'killed' ? killed : injured) continue;
+    all.push(p);
+    plural = true;
+  }
+  return plural ? all : found;
 }
 
 /**
@@ -549,7 +564,11 @@ export function buildEvent(
   for (const f of d.facts) if (!otherDay(f)) facts.push(f);
   // The lead: the first sentence with a figure, in the paragraph the event starts in.
   const leadFact = facts.find((f) => f.casualties.some((c) => !c.single && !c.partial && !c.subset));
-  const lead = leadFact?.sentence.paragraph === facts[0]?.sentence.paragraph ? leadFact : undefined;
+  // facts[0] is read only when a lead was found (an empty list's [0] would deoptimise buildEvent).
+  const lead =
+    leadFact !== undefined && leadFact.sentence.paragraph === facts[0]!.sentence.paragraph
+      ? leadFact
+      : undefined;
   const found: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
   for (const f of facts)
     for (const m of ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place))
@@ -838,7 +857,7 @@ const NOT_FACILITY_NAME =
 function withFacility(place: PlaceMention, f: SentenceFacts | null): string {
   if (!f) return place.name;
   const text = f.sentence.text;
-  for (const m of text.matchAll(FACILITY)) {
+  for (const m of matches(FACILITY, text)) {
     let name = m[1]!.trim();
     while (NOT_FACILITY_NAME.test(name)) name = name.replace(NOT_FACILITY_NAME, '').trim();
     if (name.length < 3 || /^(?:[A-Z][a-z]+day|[A-Z][a-z]+ary|May|June|July|August)$/.test(name)) continue;

@@ -3,13 +3,13 @@ import type { Lexicon } from '../../domain/lexicon.ts';
 import { kmBetween } from '../../domain/geo.ts';
 import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
 import { planAbsorption, type Absorbable } from './absorb.ts';
-import { findClaims } from './attribution.ts';
+import { findClaims, type Claim } from './attribution.ts';
 import { findCasualties } from './casualties.ts';
 import { datesWithDateline, type DateMention } from './dates.ts';
 import { buildEvent, groupEvents, type SentenceFacts } from './events.ts';
 import { indexLexicon, type LexiconIndex } from './lexicon-index.ts';
 import { findPlaces, precisionRank, type PlaceMention } from './places.ts';
-import { fold, hasTitleLine, splitSentences, type Sentence } from './text.ts';
+import { fold, hasTitleLine, matches, splitSentences, type Sentence } from './text.ts';
 
 export { findDateline } from './dates.ts';
 
@@ -37,6 +37,8 @@ const MASS_SCALE = 1000;
 const MASS_WEAPON = /\b(?:chemical|gas|sarin|chlorine|toxic|nerve agent|poison)/;
 const OPPOSITION_COALITION =
   /\b(?:syrian (?:national )?coalition|opposition coalition|national coalition for syrian)\b/i;
+/** A claim made by "the coalition" alone. */
+const BARE_COALITION = /^coalitions?$/i;
 const MILITARY_COALITION =
   /\b(?:(?:us|u\.s\.|american|washington|international|anti-(?:is|isis|isil|daesh))[- ]led coalition|international coalition|anti-(?:is|isis|isil|daesh) coalition|coalition (?:jets|warplanes|aircraft|air ?strikes|strikes|raids|planes|forces|bombing))\b/i;
 const GOVERNMENT_VOICE =
@@ -75,6 +77,10 @@ const PHOTO_CREDIT = /^\((?:[A-Z][A-Za-z&.' -]{1,40})\)/;
 const DOWNED = /\b(?:shot down|was downed|were downed|crash(?:ed|es)?|went down)\b/;
 const STRUCK_FROM_THE_AIR =
   /\b(?:air ?strikes?|air[- ]raids?|raids?|bomb(?:ed|ing|ings|s)?|struck|shell(?:ed|ing))\b/;
+/** Any of the patterns excludedBy reads, in one scan that most sentences fail. */
+const EXCLUDING = new RegExp(
+  [DEPLOYMENT, EXCLUDED, GROUND_FIGHTING, NON_STATE, DOWNED].map((re) => `(?:${re.source})`).join('|'),
+);
 const LINKED =
   /^(?:also|meanwhile|in addition|elsewhere|another|separately|similarly)\b|\b(?:also|another|as well)\b/;
 
@@ -163,15 +169,20 @@ const COUNTRY_WORDS = /\b(?:(syria)|(gaza|palestin|west bank)|(iraq)|(yemen)|(le
 
 /** Countries the text names, most often first; Syria when none is named. */
 function countryHints(text: string): string[] {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const n = COUNTRIES.map(() => 0);
-  for (const m of sample.matchAll(COUNTRY_WORDS)) {
-    const g = m.findIndex((x, i) => i > 0 && x !== undefined);
+  // Sliced whatever the length: a slice first made for a long text would deoptimise this.
+  const sample = text.slice(0, 20000);
+  // Plain loops over one literal of counts: no list here changes shape as texts name more countries.
+  const n = [0, 0, 0, 0, 0, 0, 0];
+  for (const m of matches(COUNTRY_WORDS, sample)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
     n[g - 1]!++;
   }
-  const counts = COUNTRIES.map((name, i) => [name, n[i]!] as const).filter(([, k]) => k > 0);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts.length > 0 ? counts.map(([name]) => name) : ['Syria'];
+  const named: string[] = [];
+  for (let i = 0; i < COUNTRIES.length; i++) if (n[i]! > 0) named.push(COUNTRIES[i]!);
+  // A stable sort: countries named as often keep the order of COUNTRIES.
+  named.sort((a, b) => n[COUNTRIES.indexOf(b)]! - n[COUNTRIES.indexOf(a)]!);
+  return named.length > 0 ? named : ['Syria'];
 }
 
 function firstPlace(facts: SentenceFacts[]): PlaceMention | null {
@@ -223,39 +234,56 @@ function sentenceFacts(
       lower,
       strike,
       casualties: warTotal ? [] : casualties,
-      claims: findClaims(s.text, lower, lex, s.headline).filter(
-        (c) =>
-          !(
-            oppositionCoalition &&
-            c.belligerent === 'us-coalition' &&
-            /^coalitions?$/i.test(s.text.slice(c.start, c.end))
-          ),
-      ),
-      // "rejected Damascus's account": a capital's words or envoys stand for its government; "Halab
-      // Today" is an outlet, not Aleppo.
-      places: withoutOutlets(
-        findPlaces(s.text, resolver, emptyCtx).filter(
-          (p) =>
-            !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + s.text.slice(p.end, p.end + 30)) &&
-            !isSpeaker(s.text, p.start, p.end),
-        ),
-        s.text,
-        lex,
-      ),
+      claims: sentenceClaims(s, lower, lex, oppositionCoalition),
+      places: withoutOutlets(sentencePlaces(s.text, resolver, emptyCtx), s.text, lex),
       dates: sentDates,
       weapons: lex.weapons(lower),
-      excluded:
-        warTotal ||
-        undatedCaption ||
-        (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
-        EXCLUDED.test(lower) ||
-        (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
-        (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
-        (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower)),
+      excluded: warTotal || undatedCaption || (EXCLUDING.test(lower) && excludedBy(lower, casualtyWords)),
       linked: LINKED.test(lower),
     });
   }
   return facts;
+}
+
+// Lists built by loops into literals: a filtered list may be empty in a full one's shape, which deoptimises.
+
+/** A sentence's claims; in a text on the opposition's coalition, none that a bare "the coalition" makes. */
+function sentenceClaims(
+  s: Sentence,
+  lower: string,
+  lex: LexiconIndex,
+  oppositionCoalition: boolean,
+): Claim[] {
+  const claims: Claim[] = [];
+  for (const c of findClaims(s.text, lower, lex, s.headline)) {
+    // Tested for every claim: a step first run after optimisation (rare coalition texts) would deoptimise.
+    const bare = BARE_COALITION.test(s.text.slice(c.start, c.end));
+    if (!(c.belligerent === 'us-coalition' && oppositionCoalition && bare)) claims.push(c);
+  }
+  return claims;
+}
+
+/** A sentence's places; "rejected Damascus's account": a capital's words or envoys are its government. */
+function sentencePlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
+  const places: PlaceMention[] = [];
+  for (const p of findPlaces(sentence, resolver, ctx))
+    if (
+      !GOVERNMENT_VOICE.test((/['’]s$/.test(p.name) ? "'s" : '') + sentence.slice(p.end, p.end + 30)) &&
+      !isSpeaker(sentence, p.start, p.end)
+    )
+      places.push(p);
+  return places;
+}
+
+/** A sentence that tells of a deployment, a total, ground fighting, a non-state attack or a crash. */
+function excludedBy(lower: string, casualtyWords: boolean): boolean {
+  return (
+    (DEPLOYMENT.test(lower) && !casualtyWords && !STRUCK.test(lower)) ||
+    EXCLUDED.test(lower) ||
+    (GROUND_FIGHTING.test(lower) && !STRUCK_FROM_THE_AIR.test(lower) && !FROM_THE_AIR.test(lower)) ||
+    (NON_STATE.test(lower) && !FROM_THE_AIR.test(lower)) ||
+    (DOWNED.test(lower) && !STRUCK_FROM_THE_AIR.test(lower))
+  );
 }
 
 /** A mention with another place: the fields of findPlaces' literal in its order, so that mentions keep one shape. */
@@ -290,7 +318,9 @@ function withoutOutlets(places: PlaceMention[], sentence: string, lex: LexiconIn
   if (places.length === 0) return places;
   const outlets = lex.outletIn(sentence);
   if (outlets.length === 0) return places;
-  return places.filter((p) => !outlets.some((o) => p.start >= o.start && p.end <= o.end));
+  const kept: PlaceMention[] = [];
+  for (const p of places) if (!outlets.some((o) => p.start >= o.start && p.end <= o.end)) kept.push(p);
+  return kept;
 }
 
 /** Governorates and cities named in the document pick between same-named villages. */
@@ -312,11 +342,12 @@ function resolveWithHints(facts: SentenceFacts[], resolver: PlaceResolver, count
         if (p.place.admin1 !== null && precisionRank(p.place) >= 5) local.push(p.place.admin1);
       const here: PlaceContext =
         local.length === 0 ? ctx : { admin1Hints: [...new Set(local)], countryHints: ctx.countryHints };
-      f.places = f.places.map((p) => {
-        if (precisionRank(p.place) >= 5) return p;
-        const better = resolver.resolve(p.name, here);
-        return better ? withPlace(p, better) : p;
-      });
+      const places: PlaceMention[] = [];
+      for (const p of f.places) {
+        const better = precisionRank(p.place) >= 5 ? null : resolver.resolve(p.name, here);
+        places.push(better ? withPlace(p, better) : p);
+      }
+      f.places = places;
     }
   }
 }
@@ -329,11 +360,14 @@ function placeByLandmarks(facts: SentenceFacts[]): void {
   for (const f of facts) {
     const landmark = f.places.find((p) => p.relation !== null && !p.weak);
     if (!landmark) continue;
-    f.places = f.places.map((p) =>
-      p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
-        ? p
-        : withPlace(p, landmark.place),
-    );
+    const places: PlaceMention[] = [];
+    for (const p of f.places)
+      places.push(
+        p === landmark || p.relation !== null || kmBetween(p.place, landmark.place) <= LANDMARK_REACH_KM
+          ? p
+          : withPlace(p, landmark.place),
+      );
+    f.places = places;
   }
 }
 
@@ -403,7 +437,8 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
   const stateNamed = (e: ExtractedEvent): boolean => e.attributed.some((a) => a.belligerent !== 'unknown');
   built.forEach((b, i) => {
     if (plan.has(i)) return;
-    const joined = [...plan.entries()].filter(([, to]) => to === i).map(([from]) => built[from]!.source);
+    const joined: Array<(typeof built)[number]['source']> = [];
+    for (const [from, to] of plan) if (to === i) joined.push(built[from]!.source);
     let event = b.event;
     if (joined.length > 0) {
       const merged = [...new Set([b.source, ...joined].flatMap((d) => d.facts))].sort(
@@ -422,10 +457,10 @@ function assembleEvents(facts: SentenceFacts[], text: string, published: string 
 function blameByLead(facts: SentenceFacts[], merged: ExtractedEvent[]): void {
   // Strikes the story names without saying who flew them belong to the one side its lead blames
   // ("Regime air strikes kill 39 in two battlegrounds ... strikes on A and B").
-  const lead = facts.filter((f) => f.sentence.paragraph <= 1 && !f.excluded).flatMap((f) => f.claims);
-  const leadSides = new Set(
-    lead.filter((c) => c.stance === 'blames' || c.stance === 'confirms').map((c) => c.belligerent),
-  );
+  const lead: Claim[] = [];
+  for (const f of facts) if (f.sentence.paragraph <= 1 && !f.excluded) for (const c of f.claims) lead.push(c);
+  const leadSides = new Set<string>();
+  for (const c of lead) if (c.stance === 'blames' || c.stance === 'confirms') leadSides.add(c.belligerent);
   const leadClaim = leadSides.size === 1 ? lead.find((c) => leadSides.has(c.belligerent)) : undefined;
   if (leadClaim)
     for (const e of merged)

@@ -1,4 +1,5 @@
 /** Numbers written in digits or words, found with their offsets. */
+import { matches } from './text.ts';
 
 /** Number words up to nineteen, with "a"/"an" as one. */
 export const UNITS: Record<string, number> = {
@@ -93,7 +94,7 @@ function computeWordValue(raw: string): number | null {
 /** Every number in `text` (already lowercased), in order. Years (1900-2099 after "in"/month) are skipped. */
 export function findNumbers(lower: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of lower.matchAll(DIGIT_RE)) {
+  for (const m of matches(DIGIT_RE, lower)) {
     const start = m.index;
     const prev = lower[start - 1];
     const next = lower[start + m[0].length];
@@ -113,7 +114,7 @@ export function findNumbers(lower: string): NumberMention[] {
     if (!Number.isFinite(value)) continue;
     out.push({ start, end: start + m[0].length, value, vague: false });
   }
-  for (const m of lower.matchAll(WORD_RE)) {
+  for (const m of matches(WORD_RE, lower)) {
     const value = wordValue(m[0]);
     if (value === null) continue;
     const isVague = m[0] in VAGUE;

@@ -1,6 +1,7 @@
 /** Place names in a sentence: capitalised phrases with the words around them that say they are places. */
 import { precisionRankOf } from '../../domain/geo.ts';
 import type { Place, PlaceContext, PlaceResolver } from '../../domain/place.ts';
+import { matches, splitOnSpaces } from './text.ts';
 
 const CITY_RANK = precisionRankOf('city');
 
@@ -33,6 +34,8 @@ const TRIGGER_BEFORE =
 // "against the town of X": a place word alone says a place follows (no relation word).
 const TYPE_OF_BEFORE =
   /()\b(?:the\s+)?(town|village|city|district|neighbourhood|neighborhood|hamlet|refugee camp|towns|villages)\s+of\s+$/i;
+/** What TRIGGER_BEFORE must hold to say "province": looked for before that regex is run. */
+const PROVINCE_WORD = /province|governorate/i;
 const NAME_PARTICLES = new Set(['Sheikh', 'Al', 'El', 'Abu', 'Umm', 'Bin']);
 const TYPED_BEFORE =
   /\b(?:town|village|city|district|neighbourhood|neighborhood|area|camp|suburb|hamlet|towns|villages)\s+of\s+(?:the\s+)?$|\b(?:in|near|on|at)\s+$/i;
@@ -106,9 +109,14 @@ function cachedResolver(resolver: PlaceResolver, ctx: PlaceContext): (query: str
   };
 }
 
+/** The 60 characters before a name: where its relation and place words are looked for. */
+function before60(sentence: string, offset: number): string {
+  return sentence.slice(Math.max(0, offset - 60), offset);
+}
+
 /** The relation or place words right before a name ("near the town of", "the province of"). */
 function triggerBefore(sentence: string, offset: number): RegExpExecArray | null {
-  const before = sentence.slice(Math.max(0, offset - 60), offset);
+  const before = before60(sentence, offset);
   return TRIGGER_BEFORE.exec(before) ?? TYPE_OF_BEFORE.exec(before);
 }
 
@@ -116,8 +124,8 @@ function triggerBefore(sentence: string, offset: number): RegExpExecArray | null
 export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: PlaceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
   let resolve: ((query: string) => Place | null) | undefined;
-  for (const m of sentence.matchAll(PHRASE_RE)) {
-    let words = m[0].split(/\s+/);
+  for (const m of matches(PHRASE_RE, sentence)) {
+    let words = splitOnSpaces(m[0]);
     let offset = m.index;
     // Leading stop words ("In Idlib", "Russian Aleppo") are not part of the name, but a particle
     // after a place word is ("the village of Sheikh Mustafa").
@@ -152,17 +160,28 @@ export function findPlaces(sentence: string, resolver: PlaceResolver, ctx: Place
     // hot, and each closure made per phrase costs an allocation).
     let listedM: boolean | undefined;
     let trigM: RegExpExecArray | null | undefined;
+    // The names tried are prefixes of the words joined by single spaces.
+    const joined = words.join(' ');
+    let nameLength = joined.length;
     // Try the longest prefix that resolves.
     for (let n = words.length; n >= 1; n--) {
-      const name = words.slice(0, n).join(' ');
+      const name = joined.slice(0, nameLength);
+      nameLength -= words[n - 1]!.length + 1;
       if (n === 1 && (STOP.has(name) || name.length < 3)) break;
       const end = offset + name.length;
       const typeM = n === words.length ? TYPE_AFTER.exec(sentence.slice(end, end + 30)) : null;
       const typeWord = typeM?.[1]?.toLowerCase() ?? null;
-      // "Raqqa province", "the province of Raqqa": the governorate, not its capital.
-      if (n === words.length && trigM === undefined) trigM = triggerBefore(sentence, offset);
+      // "Raqqa province", "the province of Raqqa": the governorate, not its capital. The words
+      // before are read here only when they can say so, else once a name resolves.
+      if (n === words.length && trigM === undefined && PROVINCE_WORD.test(before60(sentence, offset)))
+        trigM = triggerBefore(sentence, offset);
       const typeBefore = n === words.length ? (trigM?.[2]?.toLowerCase() ?? null) : null;
-      const province = [typeWord, typeBefore].find((t) => t === 'province' || t === 'governorate');
+      const province =
+        typeWord === 'province' || typeWord === 'governorate'
+          ? typeWord
+          : typeBefore === 'province' || typeBefore === 'governorate'
+            ? typeBefore
+            : undefined;
       const query = province ? `${name} ${province}` : name;
       // "Shehab News Agency", "Hassan Salama School": the first words of an outlet's or a named
       // facility's name are no place ("Deir Ezzor Military Airport" is one).

@@ -81,6 +81,23 @@ function isSpace(c: number): boolean {
   return CHAR_CLASS[c] === SPACE;
 }
 
+/** `s.split(/\s+/)`, read by the character table instead of a regex. */
+export function splitOnSpaces(s: string): string[] {
+  const out: string[] = [];
+  const n = s.length;
+  let from = 0;
+  let inSpace = false;
+  // The same steps for every character: a run of spaces first met once optimised deoptimises nothing.
+  for (let i = 0; i < n; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (space && !inSpace) out.push(s.slice(from, i));
+    from = inSpace && !space ? i : from;
+    inSpace = space;
+  }
+  out.push(s.slice(inSpace ? n : from));
+  return out;
+}
+
 /** [A-Z0-9"\u201c'\u0600-\u06ff(]: what may start the next sentence. */
 function startsSentence(c: number): boolean {
   return CHAR_CLASS[c] === STARTS_SENTENCE;
@@ -119,14 +136,17 @@ export function splitSentences(text: string, hasTitle: boolean): Sentence[] {
     while (t >= s && isSpace(text.charCodeAt(t)));
     e = t + 1;
     if (e <= s) return;
-    // Very long unpunctuated runs are cut at word boundaries so that windows stay local.
-    while (e - s > MAX_SENTENCE) {
-      let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
-      if (cut <= s) cut = s + MAX_SENTENCE;
+    // Long runs are cut at word boundaries; all steps run each time, so none first runs once optimised.
+    for (;;) {
+      const far = s + MAX_SENTENCE;
+      const space = text.lastIndexOf(' ', far);
+      const long = e > far;
+      const spaced = space > s;
+      const cut = long ? (spaced ? space : far) : e;
       out.push({ start: s, end: cut, text: text.slice(s, cut), paragraph, headline: false });
       s = cut + 1;
+      if (!long) return;
     }
-    out.push({ start: s, end: e, text: text.slice(s, e), paragraph, headline: false });
   };
   let sStart = 0;
   for (let i = 0; i < n; i++) {
@@ -188,4 +208,19 @@ export function fold(text: string): string {
   // One pass that runs on every text (the function is called only for each such character): no
   // branch first taken late, which would deoptimise the callers fold is inlined into.
   return lower.replace(TYPOGRAPHIC, unified);
+}
+
+/**
+ * The matches of a global regex (without the `u` flag, used by nothing else mid-scan), as
+ * `s.matchAll(re)` gives them, without the copy of the regex and the iterator matchAll makes.
+ */
+export function matches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    out.push(m);
+    // An empty match moves on one character, as in matchAll.
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
 }

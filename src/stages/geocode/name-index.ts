@@ -232,3 +232,44 @@ export function closeSkeletonPostings(
     if (spelling !== '' && isClose(spelling)) for (const p of list) close.add(p);
   return [...close].sort((a, b) => a - b);
 }
+
+/** Bits of a KeyFilter: about 200,000 keys set two bits each, so few absent keys pass. */
+const FILTER_BITS = 22;
+
+/** Two bit positions of a key, from one FNV-1a hash of its UTF-16 code units. */
+function filterHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return h;
+}
+
+/**
+ * A Bloom filter over index keys: `mayHave` is false only for a key none of the maps holds, so a
+ * name none of whose keys passes can be given up without reading the maps.
+ */
+export interface KeyFilter {
+  mayHave(key: string): boolean;
+}
+
+export function keyFilter(maps: Iterable<Map<string, unknown> | undefined>): KeyFilter {
+  const bits = new Uint32Array(1 << (FILTER_BITS - 5));
+  const shift = 32 - FILTER_BITS;
+  for (const map of maps) {
+    if (!map) continue;
+    for (const key of map.keys()) {
+      const h = filterHash(key);
+      const a = h >>> shift;
+      const b = Math.imul(h, 0x9e3779b1) >>> shift;
+      bits[a >>> 5]! |= 1 << (a & 31);
+      bits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+  return {
+    mayHave(key) {
+      const h = filterHash(key);
+      const a = h >>> shift;
+      const b = Math.imul(h, 0x9e3779b1) >>> shift;
+      return (bits[a >>> 5]! & (1 << (a & 31))) !== 0 && (bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+    },
+  };
+}

@@ -9,9 +9,11 @@ import {
   indexEntries,
   indexName,
   closeSkeletonPostings,
+  keyFilter,
   postingsOf,
   precomputed,
   skeletonPostingsOf,
+  type KeyFilter,
   type NameIndex,
   type PostingsKind,
   type SkeletonPostings,
@@ -194,7 +196,11 @@ function parseQuery(input: string): Query | null {
       if (t !== 'any' && want === 'any') want = t;
       end--;
       changed = true;
-      if (last === 'camp' && words[end - 1] === 'refugee' && end - start > 1) end--;
+      // "refugee camp": tested whatever the word, so that the first camp deoptimises nothing.
+      const camp = last === 'camp';
+      const refugee = words[end - 1] === 'refugee';
+      const more = end - start > 1;
+      end -= camp && refugee && more ? 1 : 0;
       continue;
     }
     const l = LEADING[words[start] ?? ''];
@@ -408,9 +414,15 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     return postings;
   };
 
-  const toCandidate = (p: number): Candidate => ({ idx: p >> 2, flags: p & 3 });
+  // Candidate lists are built by loops into literals: a mapped or filtered list can take a shape that
+  // the ranking code, optimised before meeting it, deoptimises on.
+  const toCandidates = (postings: number[]): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const p of postings) out.push({ idx: p >> 2, flags: p & 3 });
+    return out;
+  };
 
-  const filterWant = (postings: number[], want: Want): Candidate[] => wanted(postings, want).map(toCandidate);
+  const filterWant = (postings: number[], want: Want): Candidate[] => toCandidates(wanted(postings, want));
 
   const best = (cands: Candidate[], r: Ranking): Candidate => {
     let top = cands[0] as Candidate;
@@ -469,7 +481,7 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
       const kept = new Set(wanted(getSkeleton(skel)!.postings, want));
       close = close.filter((p) => kept.has(p));
     }
-    return { close: close.map(toCandidate), short: base.length < MIN_SKELETON_QUERY };
+    return { close: toCandidates(close), short: base.length < MIN_SKELETON_QUERY };
   };
 
   const skeletonCandidates = (a: Analysis, r: Ranking): Candidate[] | null => {
@@ -477,7 +489,11 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
     const m = a.skeleton;
     if (!m) return null;
     // Short words (most, center) share skeletons with too many villages: only within a hinted governorate.
-    const close = m.short ? m.close.filter((c) => inHint(c, r)) : m.close;
+    let close = m.close;
+    if (m.short) {
+      close = [];
+      for (const c of m.close) if (inHint(c, r)) close.push(c);
+    }
     return close.length > 0 ? close : null;
   };
 
@@ -488,12 +504,23 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
    */
   let analyses = new Map<string, Analysis | null>();
   let olderAnalyses = new Map<string, Analysis | null>();
+  /** Every key of the index, aliases included: set once they are indexed. */
+  let keys: KeyFilter | null = null;
+  const mayMatch = (q: Query, filter: KeyFilter): boolean =>
+    filter.mayHave(q.full) ||
+    (q.stripped !== q.full && filter.mayHave(q.stripped)) ||
+    (q.fullSkeleton.length >= MIN_SKELETON && filter.mayHave(q.fullSkeleton)) ||
+    (q.strippedSkeleton.length >= MIN_SKELETON &&
+      q.strippedSkeleton !== q.fullSkeleton &&
+      filter.mayHave(q.strippedSkeleton));
   const analyse = (name: string): Analysis | null => {
     let a = analyses.get(name);
     if (a !== undefined) return a;
     a = olderAnalyses.get(name);
     if (a === undefined) {
       const q = parseQuery(name);
+      // A name with no key in the index matches nothing; not kept, so that places stay cached longer.
+      if (q && keys && !mayMatch(q, keys)) return null;
       a = q ? { q, exact: lookup('exact', q, q.full, q.stripped), skeleton: undefined } : null;
     }
     if (analyses.size >= MAX_ANALYSES) {
@@ -630,6 +657,16 @@ export function createResolver(data: GazetteerData): GazetteerResolver {
   olderAnalyses.clear();
   for (const map of Object.values(parsed)) map.clear();
   parsedSkeletons.clear();
+  keys = keyFilter([
+    pre.exact,
+    pre.governorate,
+    pre.skeleton,
+    pre.governorateSkeleton,
+    runtime.exact,
+    runtime.governorate,
+    runtime.skeleton,
+    runtime.governorateSkeleton,
+  ]);
 
   return {
     unresolvedAliases,
