@@ -28,6 +28,8 @@ const BREAK = /[;:]\s/g;
 /** A clause of time or date before the subject: "On October 22nd 2023, ". */
 const LEADING_TIME =
   /^(?:(?:(?:also|however|meanwhile|additionally|moreover|in addition|on|at|around|about|in|during|late|early|shortly|just|by|before|after|overnight|this|last|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:19|20)\d\d\b)[^,]{0,70},\s*)+/i;
+const FIGURE_START =
+  /^\s*(?:\d+(?:,\d+)?\s+(?!years?\b|months?\b)|at least|more than|over|about|around|nearly|almost|up to|some|several|many|dozens|scores|hundreds|tens|an? (?:number|total|dozen)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?!of\b)(?:[a-z-]+\s+)?(?:people|persons|civilians|others|members|individuals|residents|victims))/i;
 /** The words that join the names of a list, with what they are. */
 const JOINER =
   /\s*,\s*(?:and\s+|alongside\s+|along with\s+|together with\s+|as well as\s+)?|\s+and\s+|\s+(?:alongside|along with|together with|as well as)\s+/g;
@@ -89,6 +91,8 @@ export function findNamedVictims(text: string): NamedVictims | null {
 
 /** How many people a list of two or more names; null unless every item is a person or a counted group. */
 function countList(list: string): number | null {
+  // Most lists after "killed" open with a figure ("at least 10 people"): no names to count there.
+  if (list.length > 600 || FIGURE_START.test(list)) return null;
   // Ages in brackets and clauses between dashes say who someone is, not who else died.
   const clean = list
     .replace(/\([^)]*\)/g, ' ')
