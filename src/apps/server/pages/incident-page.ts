@@ -132,7 +132,11 @@ function source(s: SourceClaimView, labels: Record<string, string>): SafeHtml {
 }
 
 /** One incident: what happened, the summary panel, every source with its evidence, the history. */
-export function incidentPage(view: IncidentView, labels: Record<string, string>): SafeHtml {
+export function incidentPage(
+  view: IncidentView,
+  labels: Record<string, string>,
+  analyst: SafeHtml | null = null,
+): SafeHtml {
   const i = view.incident;
   const s = summaryOf(i);
   const a = assessmentOf(i);
@@ -218,7 +222,8 @@ export function incidentPage(view: IncidentView, labels: Record<string, string>)
           ${view.claims.map((c) => source(c, labels))}
         </ol>
       </section>
-      <section>
+      ${analyst}
+      <section id="history">
         <h2>Change history</h2>
         ${
           view.history.length === 0
