@@ -71,6 +71,11 @@ it('several belligerents blamed, and a denial beside a blame, are conflicts', ()
   );
 });
 
+it('belligerents named together by the same sources are no conflict', () => {
+  const a = { belligerents: [belligerent('Russia', ['Local']), belligerent('Syria', ['Local'])] };
+  assert.deepEqual(reviewReasons({ ...BASE, assessment: a }), []);
+});
+
 it('tolls far apart disagree; early and late counts of one toll do not', () => {
   const wide = { ...BASE, killedMin: 2, killedMax: 10 };
   assert.ok(mayHaveTollConflict(wide));

@@ -60,7 +60,11 @@ export function reviewReasons(i: StoredIncident, tolls: SourceToll[] = []): Revi
     reasons.push({ code: 'low-confidence', message: `Extraction unsure: ${unsure.join(', ')}.` });
   const a = assessmentOf(i);
   const blamed = (a?.belligerents ?? []).filter((b) => b.blamedBy.length + b.suspectedBy.length > 0);
-  if (blamed.length > 1)
+  // One source naming two belligerents together ("Russian and Syrian jets") is no conflict.
+  const blamers = new Set(
+    blamed.map((b) => [...new Set([...b.blamedBy, ...b.suspectedBy])].sort().join('\n')),
+  );
+  if (blamers.size > 1)
     reasons.push({
       code: 'blame-conflict',
       message: `Several belligerents blamed: ${blamed.map((b) => `${b.label} by ${[...new Set([...b.blamedBy, ...b.suspectedBy])].join(', ')}`).join('; ')}.`,
