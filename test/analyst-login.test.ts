@@ -102,6 +102,46 @@ describe('login', () => {
     }
   });
 
+  it('behind a trusted proxy, takes the protocol and address from X-Forwarded-Proto and -For', async () => {
+    const proxied = await analystFixture({ trustProxy: true });
+    try {
+      const https = { 'x-forwarded-proto': 'https' };
+      const page = await proxied.app.inject({ url: '/login', headers: https });
+      assert.match(setCookie(page.headers, 'sw_login')!, /; Secure$/);
+      const r = await proxied.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { ...https, ...FORM, cookie: `sw_login=${csrfOf(page.body)}` },
+        payload: form({ name: 'ana', password: PASSWORD, csrf: csrfOf(page.body) }),
+      });
+      assert.match(setCookie(r.headers, 'sw_session')!, /; Secure$/);
+      const attempt = async (client: string) => {
+        const p = await proxied.app.inject({ url: '/login' });
+        return proxied.app.inject({
+          method: 'POST',
+          url: '/login',
+          headers: { ...FORM, 'x-forwarded-for': client, cookie: `sw_login=${csrfOf(p.body)}` },
+          payload: form({ name: `n${Math.random()}`, password: 'wrong password', csrf: csrfOf(p.body) }),
+        });
+      };
+      for (let i = 0; i < 5; i++) assert.equal((await attempt('203.0.113.7')).statusCode, 401);
+      assert.equal((await attempt('203.0.113.7')).statusCode, 429);
+      assert.equal((await attempt('203.0.113.8')).statusCode, 401, 'another client behind the same proxy');
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ends the session a browser had when it logs in again', async () => {
+    const first = await login(f.app, 'ana');
+    const page = await f.app.inject({ url: '/login', headers: { cookie: first.cookie } });
+    assert.doesNotMatch(page.body, /type="password"/);
+    const again = await postLogin(f.app, 'vic', PASSWORD, '127.0.0.1', first.cookie);
+    assert.equal(again.statusCode, 303);
+    const old = await f.app.inject({ url: '/login', headers: { cookie: first.cookie } });
+    assert.match(old.body, /type="password"/);
+  });
+
   it('returns only to a path on this site', async () => {
     const page = await f.app.inject({ url: '/login?next=//evil.example/x' });
     assert.match(page.body, /name="next" value="\/incidents"/);

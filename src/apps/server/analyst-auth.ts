@@ -17,6 +17,8 @@ export interface AnalystOptions {
   incidents: IncidentOptions;
   /** Mark cookies Secure even when the request came over HTTP (behind a proxy that ends TLS). */
   secureCookies?: boolean;
+  /** Read the client's address and protocol from X-Forwarded-For and -Proto (behind a proxy). */
+  trustProxy?: boolean;
   /** The clock, for sessions and the login limit. */
   now?: () => Date;
 }

@@ -156,6 +156,8 @@ export function registerAnalystPageRoutes(app: FastifyInstance, store: Store, o:
       return loginForm(request, reply.code(401), { next, name, message: 'Wrong name or password.' });
     }
     limiter.clear(keys[1]!);
+    // A login replaces the session the browser had, which ends.
+    if (request.account?.via === 'session') await closeSession(store, request.account.sessionId!);
     const session = await openSession(store, user, clock());
     reply.header('set-cookie', [
       sessionCookie(request, session.id, SESSION_HOURS * 3600, o),

@@ -118,6 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: { level: options.logLevel ?? 'silent' },
     return503OnClosing: true,
+    // Behind a proxy, the client's address and protocol come from its X-Forwarded-* headers.
+    trustProxy: options.analyst?.trustProxy === true,
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed URL is answered before any hook runs, so its answer sets the headers itself.
     frameworkErrors: (err, request, reply) => {

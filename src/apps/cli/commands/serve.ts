@@ -15,6 +15,7 @@ export interface ServeOpts {
   port: number;
   host: string;
   secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 export function port(value: string): number {
@@ -42,7 +43,11 @@ export async function serveStore(opened: OpenedStore, opts: ServeOpts): Promise<
     outletKind: outletKindOf(),
     labels: belligerentLabels(),
     logLevel: 'error',
-    analyst: { incidents: incidentOptions(opened), secureCookies: opts.secureCookies === true },
+    analyst: {
+      incidents: incidentOptions(opened),
+      secureCookies: opts.secureCookies === true,
+      trustProxy: opts.trustProxy === true,
+    },
   });
   try {
     await app.listen({ port: opts.port, host: opts.host });
@@ -73,9 +78,10 @@ export function addServeOptions(command: Command): Command {
     .option('--db <path>', 'database file (default $STRIKEWATCH_DB or ./strikewatch.db)')
     .option('--port <n>', `port to listen on (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)`, port)
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST)
+    .option('--secure-cookies', 'mark login cookies Secure even over HTTP (behind a proxy that serves HTTPS)')
     .option(
-      '--secure-cookies',
-      'mark login cookies Secure even over HTTP (behind a proxy that serves HTTPS)',
+      '--trust-proxy',
+      "behind a reverse proxy: take the client's address and protocol from X-Forwarded-For and X-Forwarded-Proto",
     );
 }
 
