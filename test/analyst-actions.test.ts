@@ -184,7 +184,7 @@ describe('analyst forms on the incident page', () => {
     const page = await f.app.inject({ url: `/incidents/${hass}` });
     assert.match(
       page.body,
-      /<td>analyst:ana<\/td>\s*<td>edit incident \d+<\/td>\s*<td>hospital list names 20 dead<\/td>/,
+      /<td>analyst:ana<\/td>\s*<td>edit incident \d+: killed \(max\) 14 → 20<\/td>\s*<td>hospital list names 20 dead<\/td>/,
     );
     const again = await formPost(f.app, `/incidents/${hass}/reassess`, ana.cookie, {
       csrf: ana.csrf,
@@ -298,3 +298,16 @@ describe('analyst forms on the incident page', () => {
 async function incidentOf(claim: number): Promise<number | null> {
   return f.opened.store.incidents.incidentOf(claim);
 }
+
+describe('the change history', () => {
+  it("says what each analyst's change did", async () => {
+    const page = (await f.app.inject({ url: `/incidents/${hass}` })).body;
+    for (const what of [
+      /detach-claim incident \d+: claim \d+ moved to incident \d+/,
+      /merge incident \d+: incident \d+ merged into it/,
+      /split incident \d+: claims \d+ moved to incident \d+/,
+      /edit incident \d+: killed \(max\) 20 → 14/,
+    ])
+      assert.match(page, what);
+  });
+});

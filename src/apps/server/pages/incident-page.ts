@@ -5,6 +5,7 @@ import type { WindowPrecision } from '../../../domain/incident.ts';
 import { assessmentOf } from '../../../stages/publish/index.ts';
 import { html, safeHref, type SafeHtml } from '../html.ts';
 import { incidentCode, summaryOf, type IncidentView, type SourceClaimView } from '../incident-view.ts';
+import { changeSummary } from './change-summary.ts';
 import { formatRange, formatTimestamp } from './format.ts';
 import { gradeLabel, statusLabel } from './incident-list-page.ts';
 import { layout } from './layout.ts';
@@ -244,7 +245,7 @@ export function incidentPage(
                         html`<tr>
                           <td class="nowrap">${formatTimestamp(e.at)}</td>
                           <td>${e.actor}</td>
-                          <td>${e.action} ${e.entity} ${e.entityId}</td>
+                          <td>${e.action} ${e.entity} ${e.entityId}${changeSummary(e) ? `: ${changeSummary(e)}` : null}</td>
                           <td>${e.reason ?? ''}</td>
                         </tr>`,
                     )}
