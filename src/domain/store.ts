@@ -2,7 +2,9 @@
  * What the pipeline and the apps may ask of the store. Adapters implement these (SQLite now,
  * PostgreSQL later); stages and apps depend on these interfaces only.
  */
+import type { AccountStore } from './account.ts';
 import type { ExtractedEvent } from './extraction.ts';
+import type { OverrideStore } from './incident-overrides.ts';
 import type { AddOutcome, ReceivedReport, Report, ReportStatus } from './report.ts';
 
 /** Who or which rule made a change, and why; every change is written to the audit log. */
@@ -230,6 +232,9 @@ export interface Stores {
   incidents: IncidentStore;
   audit: AuditStore;
   jobs: JobStore;
+  accounts: AccountStore;
+  /** Analysts' values for incident fields, laid over each assessment. */
+  overrides: OverrideStore;
 }
 
 /** The database: its stores, and transactions that commit all or nothing. */

@@ -3,6 +3,7 @@
  * incident index (joining an incident or starting one), linked to its incident with the rule
  * that decided it, and the incident is assessed again over all its claims.
  */
+import { applyOverrides } from '../domain/apply-overrides.ts';
 import type { IncidentIndex } from '../domain/incident-index.ts';
 import type { IncidentFootprint, OutletKind, StoredClaim } from '../domain/incident.ts';
 import type { Report } from '../domain/report.ts';
@@ -97,6 +98,12 @@ export function incidentFields(
   };
 }
 
+/** The fields with an analyst's values laid over them; an emptied incident keeps none. */
+async function withOverrides(id: number, fields: IncidentFields, stores: Stores): Promise<IncidentFields> {
+  if (fields === EMPTY) return fields;
+  return applyOverrides(fields, await stores.overrides.get(id));
+}
+
 /** Assesses an incident again over its linked claims and stores the result. */
 export async function reassess(
   incidentId: number,
@@ -106,7 +113,8 @@ export async function reassess(
   by: ChangeBy,
 ): Promise<StoredIncident> {
   const claims = await incidentClaims(incidentId, stores, options);
-  return stores.incidents.update(incidentId, incidentFields(footprint, claims, options.labels), by);
+  const fields = incidentFields(footprint, claims, options.labels);
+  return stores.incidents.update(incidentId, await withOverrides(incidentId, fields, stores), by);
 }
 
 /**
@@ -124,7 +132,8 @@ export async function refreshIncidents(
     const footprint = footprintFromClaims(String(id), claims);
     if (footprint === null) options.index.remove(String(id));
     else options.index.put(footprint);
-    await stores.incidents.update(id, incidentFields(footprint, claims, options.labels), by);
+    const fields = incidentFields(footprint, claims, options.labels);
+    await stores.incidents.update(id, await withOverrides(id, fields, stores), by);
   }
 }
 

@@ -146,6 +146,35 @@ export interface IncidentKeysTable {
   incident_id: number;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+}
+
+export interface IncidentOverridesTable {
+  incident_id: number;
+  fields: Json;
+  updated_at: string;
+}
+
 export interface Database {
   schema_version: SchemaVersionTable;
   outlets: OutletsTable;
@@ -157,4 +186,8 @@ export interface Database {
   places: PlacesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  incident_overrides: IncidentOverridesTable;
 }

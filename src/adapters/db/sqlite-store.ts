@@ -3,12 +3,14 @@ import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Store, Stores } from '../../domain/store.ts';
 import type { Db } from './atomic.ts';
+import { accountStore } from './account.store.ts';
 import { auditStore } from './audit.store.ts';
 import { claimStore } from './claim.store.ts';
 import { integrityProblems, openSqlite, sqliteWriteLock } from './connection.ts';
 import { SqliteIncidentIndex, type PlaceKeys } from './incident-index.ts';
 import { incidentStore } from './incident.store.ts';
 import { jobStore } from './job.store.ts';
+import { overrideStore } from './override.store.ts';
 import { migrate, type MigrationResult } from './migrations/migrate.ts';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.ts';
 import { reportStore } from './report.store.ts';
@@ -20,6 +22,8 @@ function stores(db: Db): Stores {
     incidents: incidentStore(db),
     audit: auditStore(db),
     jobs: jobStore(db),
+    accounts: accountStore(db),
+    overrides: overrideStore(db),
   };
 }
 

@@ -9,6 +9,7 @@ import { registerAnalyst } from './commands/analyst.ts';
 import { registerCluster } from './commands/cluster.ts';
 import { registerStart } from './commands/start.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUser } from './commands/user.ts';
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAnalyst(program, setCode);
   registerCluster(program, setCode);
   registerServe(program, setCode);
+  registerUser(program, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

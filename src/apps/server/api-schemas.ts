@@ -79,7 +79,14 @@ export const idParams = z.object({
 
 export const errorBody = z
   .object({
-    error: z.enum(['invalid_request', 'not_found', 'internal_error']),
+    error: z.enum([
+      'invalid_request',
+      'unauthorized',
+      'forbidden',
+      'not_found',
+      'too_many_requests',
+      'internal_error',
+    ]),
     message: z.string(),
     field: z.string().nullable().describe('The request field at fault, when one is'),
   })

@@ -14,6 +14,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Store } from '../../domain/store.ts';
+import { registerAnalystApiRoutes } from './analyst-api-routes.ts';
+import { registerAccountLookup, type AnalystOptions } from './analyst-auth.ts';
+import { registerAnalystPageRoutes } from './analyst-page-routes.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { HttpError } from './http-errors.ts';
 import type { ViewContext } from './incident-view.ts';
@@ -30,15 +33,27 @@ export interface ServerOptions {
   labels?: Record<string, string>;
   /** What to log, as JSON lines on stdout: `error` for failures only; nothing by default. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
+  /** Analyst mode (logins, the write API, the review queue); read-only without it. */
+  analyst?: AnalystOptions;
 }
 
 const ASSETS: Record<string, { file: URL; type: string }> = {
   'site.css': { file: new URL('../web/site.css', import.meta.url), type: 'text/css; charset=utf-8' },
 };
 
+type ErrorCode =
+  'invalid_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'too_many_requests' | 'internal_error';
+
+const ERROR_CODES: Record<number, ErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'too_many_requests',
+};
+
 interface ErrorAnswer {
   status: number;
-  error: 'invalid_request' | 'not_found' | 'internal_error';
+  error: ErrorCode;
   message: string;
   field: string | null;
 }
@@ -57,7 +72,7 @@ function answerFor(err: FastifyError): ErrorAnswer {
   if (err instanceof HttpError)
     return {
       status: err.statusCode,
-      error: err.statusCode === 404 ? 'not_found' : 'invalid_request',
+      error: ERROR_CODES[err.statusCode] ?? 'invalid_request',
       message: err.message,
       field: err.field,
     };
@@ -103,6 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: { level: options.logLevel ?? 'silent' },
     return503OnClosing: true,
+    // Behind a proxy, the client's address and protocol come from its X-Forwarded-* headers.
+    trustProxy: options.analyst?.trustProxy === true,
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed URL is answered before any hook runs, so its answer sets the headers itself.
     frameworkErrors: (err, request, reply) => {
@@ -118,14 +135,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: {
         title: 'strikewatch API',
         description:
-          'Incidents of airstrikes built from reports, each figure traceable to its sources. Read only; every response is JSON unless it says otherwise, and errors are {error, message, field}.',
+          'Incidents of airstrikes built from reports, each figure traceable to its sources. Reading needs no account; the analyst endpoints need an API token of an analyst or admin (Authorization: Bearer TOKEN, from strikewatch user token NAME). Every response is JSON unless it says otherwise, and errors are {error, message, field}.',
         version: '1',
       },
       tags: [
         { name: 'incidents', description: 'Incidents and their assessments' },
         { name: 'reports', description: 'Archived reports and their evidence' },
         { name: 'exports', description: 'Whole filtered lists as files' },
+        { name: 'analyst', description: 'Changes by analysts, each with a reason, all in the audit log' },
       ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'strikewatch user token NAME' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -172,8 +195,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     outletKind: options.outletKind ?? (() => null),
     labels: options.labels ?? {},
   };
+  if (options.analyst) registerAccountLookup(app, options.store, options.analyst);
   registerApiRoutes(app, ctx);
   registerPageRoutes(app, ctx);
+  if (options.analyst) {
+    registerAnalystApiRoutes(app, ctx, options.store, options.analyst);
+    registerAnalystPageRoutes(app, options.store, options.analyst);
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -1,7 +1,7 @@
 /** An error the server answers with its own status and a message for the client. */
 export class HttpError extends Error {
   constructor(
-    readonly statusCode: 400 | 404,
+    readonly statusCode: 400 | 401 | 403 | 404 | 429,
     message: string,
     readonly field: string | null,
   ) {

@@ -7,6 +7,7 @@ import { listIncidents } from './incident-query.ts';
 import { incidentView, reportView, summaryOf, type ViewContext } from './incident-view.ts';
 import { apiDocsPage, type OpenApiDocument } from './pages/api-docs-page.ts';
 import { incidentListPage } from './pages/incident-list-page.ts';
+import { analystTools } from './pages/analyst-tools.ts';
 import { incidentPage } from './pages/incident-page.ts';
 import { methodologyPage } from './pages/methodology-page.ts';
 import { reportPage } from './pages/report-page.ts';
@@ -44,7 +45,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ViewContext): void
   pages.get('/incidents/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const view = await incidentView(ctx, request.params.id);
     if (!view) throw notFound(`There is no incident ${request.params.id}.`, 'id');
-    return sendPage(reply, incidentPage(view, ctx.labels));
+    return sendPage(reply, incidentPage(view, ctx.labels, analystTools(view, request.account)));
   });
   pages.get('/reports/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const view = await reportView(ctx.stores, request.params.id);

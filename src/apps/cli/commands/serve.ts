@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import {
   belligerentLabels,
   databasePath,
+  incidentOptions,
   openExistingStore,
   outletKindOf,
   type OpenedStore,
@@ -13,6 +14,8 @@ export interface ServeOpts {
   db?: string;
   port: number;
   host: string;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 export function port(value: string): number {
@@ -40,6 +43,11 @@ export async function serveStore(opened: OpenedStore, opts: ServeOpts): Promise<
     outletKind: outletKindOf(),
     labels: belligerentLabels(),
     logLevel: 'error',
+    analyst: {
+      incidents: incidentOptions(opened),
+      secureCookies: opts.secureCookies === true,
+      trustProxy: opts.trustProxy === true,
+    },
   });
   try {
     await app.listen({ port: opts.port, host: opts.host });
@@ -69,7 +77,12 @@ export function addServeOptions(command: Command): Command {
   return command
     .option('--db <path>', 'database file (default $STRIKEWATCH_DB or ./strikewatch.db)')
     .option('--port <n>', `port to listen on (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)`, port)
-    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST);
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST)
+    .option('--secure-cookies', 'mark login cookies Secure even over HTTP (behind a proxy that serves HTTPS)')
+    .option(
+      '--trust-proxy',
+      "behind a reverse proxy: take the client's address and protocol from X-Forwarded-For and X-Forwarded-Proto",
+    );
 }
 
 export function portOf(opts: { port?: number }): number {

@@ -5,6 +5,7 @@ import type { WindowPrecision } from '../../../domain/incident.ts';
 import { assessmentOf } from '../../../stages/publish/index.ts';
 import { html, safeHref, type SafeHtml } from '../html.ts';
 import { incidentCode, summaryOf, type IncidentView, type SourceClaimView } from '../incident-view.ts';
+import { changeSummary } from './change-summary.ts';
 import { formatRange, formatTimestamp } from './format.ts';
 import { gradeLabel, statusLabel } from './incident-list-page.ts';
 import { layout } from './layout.ts';
@@ -132,7 +133,11 @@ function source(s: SourceClaimView, labels: Record<string, string>): SafeHtml {
 }
 
 /** One incident: what happened, the summary panel, every source with its evidence, the history. */
-export function incidentPage(view: IncidentView, labels: Record<string, string>): SafeHtml {
+export function incidentPage(
+  view: IncidentView,
+  labels: Record<string, string>,
+  analyst: SafeHtml | null = null,
+): SafeHtml {
   const i = view.incident;
   const s = summaryOf(i);
   const a = assessmentOf(i);
@@ -218,7 +223,8 @@ export function incidentPage(view: IncidentView, labels: Record<string, string>)
           ${view.claims.map((c) => source(c, labels))}
         </ol>
       </section>
-      <section>
+      ${analyst}
+      <section id="history">
         <h2>Change history</h2>
         ${
           view.history.length === 0
@@ -239,7 +245,7 @@ export function incidentPage(view: IncidentView, labels: Record<string, string>)
                         html`<tr>
                           <td class="nowrap">${formatTimestamp(e.at)}</td>
                           <td>${e.actor}</td>
-                          <td>${e.action} ${e.entity} ${e.entityId}</td>
+                          <td>${e.action} ${e.entity} ${e.entityId}${changeSummary(e) ? `: ${changeSummary(e)}` : null}</td>
                           <td>${e.reason ?? ''}</td>
                         </tr>`,
                     )}

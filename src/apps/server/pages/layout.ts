@@ -36,6 +36,7 @@ export function layout(page: { title: string; main: SafeHtml; section?: Section 
             Every figure links to the reports it comes from. Grades and statuses are explained in the
             <a href="/methodology">methodology</a>.
           </p>
+          <p><a href="/login">Analyst login</a></p>
         </footer>
       </body>
     </html> `;
