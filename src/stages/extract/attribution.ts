@@ -176,7 +176,8 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
   const unknownCue = UNKNOWN.exec(lower);
   const weaponHits = lex.weapons(lower);
   if (hits.length === 0 && !unknownCue && weaponHits.length === 0) return claims;
-  const speakers = findSpeakers(sentence, lex);
+  // Read only when a claim needs a speaker: many sentences name a side and no one speaking.
+  let speakers: Speaker[] | undefined;
   const officialCodes = new Set(hits.filter((h) => h.official).map((h) => h.code));
   const denial = DENY.test(lower);
   const confirm = CONFIRM.test(lower);
@@ -185,7 +186,7 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
   const speakerFor = (pos: number, exclude?: string): string => {
     let best: Speaker | null = null;
     let bestDist = Infinity;
-    for (const s of speakers) {
+    for (const s of (speakers ??= findSpeakers(sentence, lex))) {
       if (s.start <= pos && s.end > pos) continue;
       const d = Math.abs(s.start - pos);
       if (exclude && lower.slice(s.start, s.end).includes(exclude)) continue;
@@ -263,7 +264,11 @@ export function findClaims(sentence: string, lower: string, lex: LexiconIndex, i
       stance = 'confirms';
       const off = hits.find((h) => h.official && h.code === hit.code);
       if (off) by = cleanBy(sentence.slice(off.start, off.end));
-    } else if (confirm && speakers.length === 0 && /\b(?:its|our|we)\b/.test(lower)) {
+    } else if (
+      confirm &&
+      (speakers ??= findSpeakers(sentence, lex)).length === 0 &&
+      /\b(?:its|our|we)\b/.test(lower)
+    ) {
       stance = 'confirms';
       by = lex.label(hit.code);
     }

@@ -448,6 +448,8 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
     const single = hasSingleInjured(lower) ? SINGLE_INJURED.exec(lower) : null;
     if (single && !PLURAL_SUBJECT.test(single[0])) out.push(singleVictim(single, 'injured'));
   }
+  // The steps below only mark the figures found: without one, their scans would mark nothing.
+  if (out.length === 0) return out;
   // "the agency said that ten were killed": a source's figure. "Were reportedly killed", "it was
   // reported that" name no source.
   for (const m of matches(SOURCE_VOICE, lower)) for (const c of out) if (m.index < c.start) c.sourced = true;

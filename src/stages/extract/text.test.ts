@@ -13,6 +13,7 @@ test('matches gives what matchAll gives, empty matches included', () => {
       String(re),
     );
   }
+  assert.throws(() => matches(/\d+/, s), TypeError);
 });
 
 test('splitOnSpaces splits as a split on runs of \\s does', () => {

@@ -215,6 +215,8 @@ export function fold(text: string): string {
  * `s.matchAll(re)` gives them, without the copy of the regex and the iterator matchAll makes.
  */
 export function matches(re: RegExp, s: string): RegExpExecArray[] {
+  // Without the g flag exec would give the first match forever (matchAll throws as well).
+  if (!re.global) throw new TypeError(`matches needs a global regex, not ${String(re)}`);
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
