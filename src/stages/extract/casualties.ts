@@ -182,6 +182,8 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
     if (/^\s*(?:of|from|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:strikes|raids|missiles))/.test(after))
       continue;
     let range: Range;
+    // What a toll statement before the figure says, read at most once (undefined: not read yet).
+    let toll: Outcome | null | undefined;
     let start = num.start;
     let end = num.end;
     // "between 20 and 26", "20 to 26", "20-26"
@@ -283,7 +285,7 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
       !KILLED_BEFORE.test(before) &&
       !INJURED_BEFORE.test(before) &&
       !(UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start))) &&
-      tollStatement(lower, num.start) === null &&
+      (toll = tollStatement(lower, num.start)) === null &&
       !(UP_TO_MORE.test(before) && lastOutcome === 'killed')
     ) {
       continue;
@@ -307,7 +309,7 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
     else if (KILLED_AFTER.test(tail)) outcome = 'killed';
     else if (INJURED_AFTER.test(tail)) outcome = 'injured';
     else if (INJURED_BEFORE.test(before)) outcome = 'injured';
-    else if (tollStatement(lower, num.start) !== null) outcome = tollStatement(lower, num.start);
+    else if ((toll ??= tollStatement(lower, num.start)) !== null) outcome = toll;
     else if (KILLED_BEFORE.test(before)) outcome = 'killed';
     else if (subset && lastOutcome) outcome = lastOutcome;
     else if (UPDATE_BEFORE.test(before) && TOLL_SUBJECT.test(lower.slice(0, num.start))) {
@@ -482,13 +484,17 @@ const TOLL_IS = new RegExp(
 const TOLL_SET = new RegExp(
   `\\b(?:raised|raises|raising|put|puts|putting|placed|places|placing|brought|brings|bringing|took|takes|taking|revised|revises|updated|updates|set|sets)\\s+the\\s+(?:[a-z]+\\s+){0,2}?(?:toll|number|figure|count|tally|total)(?:\\s+of\\s+(?:[a-z]+\\s+){1,2}?)?\\s+(?:to|at|as high as)\\s+${TOLL_QUAL}$`,
 );
+const TOLL_WORD = /toll|number|figure|count|tally|total/;
 const DEATH_WORD = /\b(?:kill|dead|death|died|martyr|fatalit|lives)/;
 const HURT_WORD = /\b(?:wound|injur|hurt)/;
 const OUTCOME_WORD = /\b(?:kill|dead|death|died|martyr|fatalit|wound|injur|hurt)/g;
 
 /** The outcome a toll statement gives the figure at `at`, or null when the words before it are none. */
 function tollStatement(lower: string, at: number): Outcome | null {
-  const before = lower.slice(Math.max(0, at - 120), at).replace(/["\u201c\u201d]/g, ' ');
+  const from = Math.max(0, at - 120);
+  // Both patterns need one of these words: most figures have none of them before.
+  if (!TOLL_WORD.test(lower.slice(from, at))) return null;
+  const before = lower.slice(from, at).replace(/["\u201c\u201d]/g, ' ');
   const m = TOLL_IS.exec(before) ?? TOLL_SET.exec(before);
   if (!m) return null;
   if (HURT_WORD.test(m[0])) return 'injured';

@@ -88,7 +88,7 @@ export function groupEvents(facts: SentenceFacts[], published: string | null = n
       !f.excluded &&
       (f.casualties.some((c) => c.outcome === 'killed' || c.outcome === 'injured') ||
         f.claims.length > 0 ||
-        (current !== null && pluralVictims(f.lower).length > 0));
+        (current !== null && pluralsOf(f).length > 0));
     if (!startsEvent && !supports) return;
     const near = current !== null && f.sentence.paragraph - lastParagraph <= 2;
     const places = mainPlaces(f);
@@ -348,8 +348,23 @@ export const CASUALTY_FIELDS = {
   injured: (m: CasualtyMention): boolean => m.outcome === 'injured' && !m.subset,
 } as const;
 
+/** Each sentence's plural victims, read once: grouping and every event it joins ask again. */
+const plurals = new WeakMap<SentenceFacts, CasualtyMention[]>();
+function pluralsOf(f: SentenceFacts): CasualtyMention[] {
+  let found = plurals.get(f);
+  if (found === undefined) {
+    found = pluralVictims(f.lower);
+    plurals.set(f, found);
+  }
+  return found;
+}
+
 /** A sentence's figures, plus "others were hurt" style plurals for outcomes it gives no figure for. */
-export function sentenceCasualties(found: CasualtyMention[], lower: string): CasualtyMention[] {
+export function sentenceCasualties(
+  found: CasualtyMention[],
+  lower: string,
+  plurals: readonly CasualtyMention[] = pluralVictims(lower),
+): CasualtyMention[] {
   // Read for every sentence: read only beside plural victims, an unmet list shape deoptimises the caller.
   const all: CasualtyMention[] = [];
   let killed = false;
@@ -361,7 +376,7 @@ export function sentenceCasualties(found: CasualtyMention[], lower: string): Cas
     else injured = true;
   }
   let plural = false;
-  for (const p of pluralVictims(lower)) {
+  for (const p of plurals) {
     if (p.outcome === 'killed' ? killed : injured) continue;
     all.push(p);
     plural = true;
@@ -571,7 +586,7 @@ export function buildEvent(
       : undefined;
   const found: Array<{ m: CasualtyMention; f: SentenceFacts }> = [];
   for (const f of facts)
-    for (const m of ownFigures(sentenceCasualties(f.casualties, f.lower), f, d.place))
+    for (const m of ownFigures(sentenceCasualties(f.casualties, f.lower, pluralsOf(f)), f, d.place))
       found.push({ m: { ...m, lead: f === lead && !isTitle(f) && !m.early && !m.partial }, f });
   const mentions: CasualtyMention[] = [];
   for (const x of found) mentions.push(x.m);
