@@ -15,6 +15,7 @@ import { estimateItems } from './adapters/sources/estimate.ts';
 import { readSources, type ReadOptions, type SourceItem } from './adapters/sources/read-sources.ts';
 import { createExtractor, findDateline, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
+import { createOfficialReader, type OfficialReader } from './stages/official/index.ts';
 import type { PlaceResolver } from './domain/place.ts';
 import type { IngestItem } from './domain/report.ts';
 import type { Store } from './domain/store.ts';
@@ -45,6 +46,29 @@ function shippedLexicon(): Lexicon {
 /** An extractor wired to the shipped gazetteer and lexicons. */
 export function loadExtractor(): Extractor {
   return createExtractor({ resolver: placeResolver(), lexicon: shippedLexicon() });
+}
+
+let officialReader: OfficialReader | undefined;
+
+/** A reader of belligerents' strike logs and casualty statements, wired to the gazetteer and lexicons. */
+export function loadOfficialReader(): OfficialReader {
+  const lex = shippedLexicon();
+  if (lex.official === undefined) throw new Error('data/lexicon/official-statements.json is missing');
+  officialReader ??= createOfficialReader({
+    resolver: placeResolver(),
+    belligerents: lex.belligerents,
+    phrases: lex.official,
+  });
+  return officialReader;
+}
+
+/** Verdict reason codes mapped to the Airwars reason codes they stand for (for scoring). */
+export function officialReasonsAsAirwars(): Record<string, string> {
+  const official = shippedLexicon().official;
+  if (official === undefined) return {};
+  const map = Object.fromEntries(official.reasons.map((r) => [r.code, r.airwars]));
+  map[official.no_reason.code] = official.no_reason.airwars;
+  return map;
 }
 
 let kindOf: ((outlet: string | null) => OutletKind | null) | undefined;
