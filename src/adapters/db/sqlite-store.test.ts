@@ -294,8 +294,8 @@ describe('migrations', () => {
     assert.deepEqual(opened.migration, {
       ok: true,
       from: 1,
-      to: 4,
-      applied: ['002-report-search', '003-incident-footprint', '004-incident-keys'],
+      to: 5,
+      applied: ['002-report-search', '003-incident-footprint', '004-incident-keys', '005-official'],
     });
     assert.deepEqual(
       (await opened.store.reports.search('barrel')).map((r) => r.key),
@@ -320,7 +320,7 @@ describe('migrations', () => {
     assert.equal(opened.ok, false);
     assert.match(
       !opened.ok ? opened.error : '',
-      /schema version 99, newer than this strikewatch knows \(4\)/,
+      /schema version 99, newer than this strikewatch knows \(5\)/,
     );
   });
 });

@@ -9,6 +9,7 @@ import { integrityProblems, openSqlite, sqliteWriteLock } from './connection.ts'
 import { SqliteIncidentIndex, type PlaceKeys } from './incident-index.ts';
 import { incidentStore } from './incident.store.ts';
 import { jobStore } from './job.store.ts';
+import { officialStore } from './official.store.ts';
 import { migrate, type MigrationResult } from './migrations/migrate.ts';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.ts';
 import { reportStore } from './report.store.ts';
@@ -20,6 +21,7 @@ function stores(db: Db): Stores {
     incidents: incidentStore(db),
     audit: auditStore(db),
     jobs: jobStore(db),
+    official: officialStore(db),
   };
 }
 

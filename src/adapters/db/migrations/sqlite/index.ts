@@ -3,6 +3,7 @@ import { initial } from './001-initial.ts';
 import { reportSearch } from './002-report-search.ts';
 import { incidentFootprint } from './003-incident-footprint.ts';
 import { incidentKeys } from './004-incident-keys.ts';
+import { official } from './005-official.ts';
 
 /** SQLite's migrations, in order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   reportSearch,
   incidentFootprint,
   incidentKeys,
+  official,
 ];
