@@ -27,6 +27,8 @@ import type { Lexicon } from './domain/lexicon.ts';
 import type { OutletKind } from './domain/incident.ts';
 import { outletKinds } from './domain/outlet-kind.ts';
 import type { ReportProcessor } from './pipeline/run-ingest.ts';
+import { alsoOfficial, readingOfficial, type OfficialOptions } from './pipeline/process-official.ts';
+import { reconcileStore, type ReconcileCounts } from './pipeline/reconcile-store.ts';
 
 let resolver: PlaceResolver | undefined;
 
@@ -177,13 +179,29 @@ export function incidentOptions(opened: OpenedStore): IncidentOptions {
   return { index: opened.incidentIndex(), labels: belligerentLabels(), outletKind: outletKindOf() };
 }
 
+function officialOptions(): OfficialOptions {
+  return { read: loadOfficialReader(), labels: belligerentLabels() };
+}
+
 /**
  * What ingest does with each new report: extraction, storing its claims; with the opened store,
- * also clustering the claims into incidents and assessing them.
+ * also clustering the claims into incidents and assessing them. A report from an official outlet
+ * is also read for what it declares; with `official`, every report is read only that way.
  */
-export function reportProcessor(opened?: OpenedStore): ReportProcessor {
-  const extract = extractClaims(loadExtractor());
+export function reportProcessor(opened?: OpenedStore, options: { official?: boolean } = {}): ReportProcessor {
+  if (options.official) return readingOfficial(officialOptions());
+  const kinds = outletKindOf();
+  const extract = alsoOfficial(
+    extractClaims(loadExtractor()),
+    (report) => kinds(report.outlet) === 'official statement',
+    officialOptions(),
+  );
   return opened ? buildingIncidents(extract, incidentOptions(opened)) : extract;
+}
+
+/** Reconciles every incident in the store against the declared strikes and statements stored. */
+export function reconcileIncidents(opened: OpenedStore): Promise<ReconcileCounts> {
+  return reconcileStore(opened.store, incidentOptions(opened));
 }
 
 export { RECORD_FIELDS } from './adapters/sources/records.ts';

@@ -7,8 +7,10 @@ import type { IncidentIndex } from '../domain/incident-index.ts';
 import type { IncidentFootprint, OutletKind, StoredClaim } from '../domain/incident.ts';
 import type { Report } from '../domain/report.ts';
 import type { ChangeBy, Claim, IncidentFields, StoredIncident, Stores } from '../domain/store.ts';
+import type { OfficialStatement } from '../domain/grading.ts';
 import { assessIncident } from '../stages/assess/index.ts';
 import { addClaim, footprintFromClaims } from '../stages/cluster/index.ts';
+import { officialFor } from './official-for-incident.ts';
 import type { ReportProcessor } from './run-ingest.ts';
 
 export interface IncidentOptions {
@@ -72,9 +74,10 @@ export function incidentFields(
   footprint: IncidentFootprint | null,
   claims: StoredClaim[],
   labels: Readonly<Record<string, string>>,
+  official: OfficialStatement[] = [],
 ): IncidentFields {
   if (footprint === null || claims.length === 0) return EMPTY;
-  const a = assessIncident(claims, { labels });
+  const a = assessIncident(claims, { labels, official });
   const p = footprint.place;
   return {
     date: footprint.date?.from ?? null,
@@ -106,7 +109,8 @@ export async function reassess(
   by: ChangeBy,
 ): Promise<StoredIncident> {
   const claims = await incidentClaims(incidentId, stores, options);
-  return stores.incidents.update(incidentId, incidentFields(footprint, claims, options.labels), by);
+  const official = await officialFor(incidentId, footprint, stores, options.labels);
+  return stores.incidents.update(incidentId, incidentFields(footprint, claims, options.labels, official), by);
 }
 
 /**
@@ -124,7 +128,8 @@ export async function refreshIncidents(
     const footprint = footprintFromClaims(String(id), claims);
     if (footprint === null) options.index.remove(String(id));
     else options.index.put(footprint);
-    await stores.incidents.update(id, incidentFields(footprint, claims, options.labels), by);
+    const official = await officialFor(id, footprint, stores, options.labels);
+    await stores.incidents.update(id, incidentFields(footprint, claims, options.labels, official), by);
   }
 }
 

@@ -12,12 +12,18 @@ import { plain } from './official-phrases.ts';
 import { namedPlaces, resolvePlace } from './places.ts';
 import { findDates, type FoundDate } from './statement-dates.ts';
 
+const ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|St|No|[A-Z])\.$/;
+
 /** Sentences with their offsets; quotes end a sentence too, so a release quoted inside a framing line stands alone. */
 function sentences(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
   const re = /[^.!?“”"]+(?:[.!?]+(?=\s|["“”]|$)|(?=["“”])|$)/g;
   for (let m = re.exec(text); m !== null && m[0] !== ''; m = re.exec(text)) {
-    if (m[0].trim().length > 3) out.push({ start: m.index, text: m[0] });
+    const last = out.at(-1);
+    // "Oct." or "U.S." ends no sentence: the next piece belongs to it.
+    if (last !== undefined && ABBREVIATION.test(last.text) && last.start + last.text.length === m.index)
+      last.text += m[0];
+    else if (m[0].trim().length > 3) out.push({ start: m.index, text: m[0] });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
   return out;

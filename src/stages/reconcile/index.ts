@@ -6,6 +6,7 @@ export {
   ABSENCE_KM,
   STATEMENT_KM,
   MAX_NEAREST_KM,
+  DECLARED_NEARBY_KM,
   type IncidentToReconcile,
 } from './reconcile-incidents.ts';
 export { syntheticReconcileSet } from './synthetic.ts';

@@ -34,6 +34,8 @@ export const CELL_DEGREES = 0.5;
 export const MAX_NEAREST_KM = 250;
 /** A declared absence this close to the incident covers it. */
 export const ABSENCE_KM = 25;
+/** A declared strike this close on the incident's own day supports the strike being likely. */
+export const DECLARED_NEARBY_KM = 5;
 /** A casualty statement placed this close (and on overlapping days) is about the incident. */
 export const STATEMENT_KM = 15;
 /** Longest window indexed day by day; longer ones ("all of June") are kept per belligerent. */
