@@ -152,6 +152,14 @@ describe('ingest --official and reconciliation', () => {
     assert.match(csv[2]!, /,Likely strike,Smart News,,0,2$/);
   });
 
+  it('db check counts what was declared', () => {
+    const check = run(['db', 'check', '--db', db]);
+    assert.match(
+      check.stdout,
+      /official reports: 3 declared strikes, 1 declared absences, 1 casualty statements; 2 incidents reconciled/,
+    );
+  });
+
   it('ingesting the same reports again stores nothing and changes no reconciliation', () => {
     const again = run([
       'ingest',

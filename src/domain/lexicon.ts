@@ -45,6 +45,8 @@ export interface ReasonEntry {
 
 /** Phrases that read belligerents' own reports (data/lexicon/official-statements.json). */
 export interface OfficialPhrases {
+  /** Partner forces (lowercase) whose reports speak for a coalition code. */
+  partners?: Record<string, string>;
   verdict_order: string[];
   verdicts: Record<string, string[]>;
   reasons: ReasonEntry[];

@@ -69,7 +69,12 @@ export async function reconcileStore(store: Store, options: IncidentOptions): Pr
           place: incident.place,
           belligerents: accusedIn(incident.assessment),
         };
-        const results: Reconciliation[] = reconciler.reconcile(target);
+        // A belligerent with nothing declared near those days is left out: nothing to show or weigh.
+        const results: Reconciliation[] = reconciler
+          .reconcile(target)
+          .filter(
+            (r) => r.strikesInWindow > 0 || r.nearest !== null || r.declaredAbsence || r.statementId !== null,
+          );
         counts.incidents++;
         counts.pairs += results.length;
         counts.withStatement += results.filter((r) => r.statementId !== null).length;

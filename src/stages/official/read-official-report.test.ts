@@ -162,3 +162,14 @@ test('a text that names no belligerent says so', () => {
   assert.equal(r.belligerent, null);
   assert.match(r.notes[0]!, /no belligerent/);
 });
+
+test("a coalition partner's strike report is the coalition's", () => {
+  const r = read({
+    text: 'Sunday 18 June - A Reaper destroyed a mortar team near Raqqa.',
+    belligerent: 'UK Military',
+    date: '2017-06-20',
+  });
+  assert.equal(r.belligerent, 'us-coalition');
+  assert.deepEqual(r.strikes[0]?.date, { from: '2017-06-18', to: '2017-06-18' });
+  assert.equal(r.strikes[0]?.place?.name, 'Raqqa');
+});

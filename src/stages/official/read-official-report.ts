@@ -58,6 +58,8 @@ export function createOfficialReader(deps: OfficialReaderDeps): OfficialReader {
   for (const b of deps.belligerents)
     for (const n of [b.code, b.label, ...b.aliases, ...b.spokespeople, ...(b.state_media ?? [])])
       if (n.length >= 3) names.push([plain(n), b.code]);
+  for (const [partner, code] of Object.entries(deps.phrases.partners ?? {}))
+    names.push([plain(partner), code]);
   names.sort((a, b) => b[0].length - a[0].length);
   const codeOf = (name: string): string | null => {
     const key = plain(name).trim();
