@@ -22,6 +22,9 @@ export interface GoldBelligerentAssessment {
   belligerent: string;
   assessment: string;
   reasons: string[];
+  /** Deaths and injuries conceded, as Airwars records them (the max of each; null when not given). */
+  concededKilled: number | null;
+  concededInjured: number | null;
 }
 
 export interface OfficialRecord {
@@ -68,7 +71,14 @@ export function parseOfficialRecord(value: unknown): Parsed<OfficialRecord | nul
     const reasons = Array.isArray(a.reasons)
       ? a.reasons.filter((r): r is string => typeof r === 'string')
       : [];
-    assessments.push({ belligerent: a.belligerent, assessment: a.assessment, reasons });
+    const count = (k: string): number | null => (typeof a[k] === 'number' ? a[k] : null);
+    assessments.push({
+      belligerent: a.belligerent,
+      assessment: a.assessment,
+      reasons,
+      concededKilled: count('conceded_killed_max'),
+      concededInjured: count('conceded_injured_max'),
+    });
   }
   if (problems.length > 0 || typeof id !== 'string') return { ok: false, problems };
   return { ok: true, value: { id, statements, assessments } };
@@ -94,11 +104,21 @@ const VERDICT_WEIGHT: Record<BelligerentVerdict, number> = {
 export function combineStatements(statements: CasualtyStatement[]): {
   verdict: BelligerentVerdict;
   reasons: string[];
+  /** The most deaths and injuries any credible statement concedes (0 when none says). */
+  killed: number;
+  injured: number;
 } {
-  if (statements.length === 0) return { verdict: 'not yet assessed', reasons: [] };
+  if (statements.length === 0) return { verdict: 'not yet assessed', reasons: [], killed: 0, injured: 0 };
   const ordered = [...statements].sort((a, b) => VERDICT_WEIGHT[b.verdict] - VERDICT_WEIGHT[a.verdict]);
   const reasons = [...new Set(ordered.flatMap((s) => (s.reason ? [s.reason.code] : [])))];
-  return { verdict: ordered[0]!.verdict, reasons };
+  const most = (pick: (s: CasualtyStatement) => number | null | undefined): number =>
+    Math.max(0, ...statements.map((s) => pick(s) ?? 0));
+  return {
+    verdict: ordered[0]!.verdict,
+    reasons,
+    killed: most((s) => s.killedConceded?.max),
+    injured: most((s) => s.injuredConceded?.max),
+  };
 }
 
 export interface OfficialScoreInput {
@@ -134,6 +154,8 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
     reason_exact: 0,
     skipped_open_incident: 0,
     skipped_no_statement: 0,
+    conceded_n: 0,
+    conceded_correct: 0,
   };
   const confusion: Record<string, Record<string, number>> = {};
   const reasonMisses: Record<string, Record<string, number>> = {};
@@ -163,6 +185,12 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
       const read = combineStatements(own.flatMap((s) => input.read(s.text, code, s.date)));
       bump(confusion, goldVerdict, read.verdict);
       if (read.verdict === goldVerdict) counts.verdict_correct++;
+      // Conceded figures: on assessments Airwars records as credible with a figure given.
+      if (goldVerdict === 'credible' && (gold.concededKilled !== null || gold.concededInjured !== null)) {
+        counts.conceded_n++;
+        if (read.killed === (gold.concededKilled ?? 0) && read.injured === (gold.concededInjured ?? 0))
+          counts.conceded_correct++;
+      }
       if (gold.reasons.length === 0) continue;
       counts.reason_n++;
       const airwars = read.reasons.map((r) => input.airwarsReason[r] ?? r);
@@ -180,6 +208,7 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
       verdict_accuracy: rate(counts.verdict_correct, counts.assessments),
       reason_accuracy: rate(counts.reason_correct, counts.reason_n),
       reason_exact: rate(counts.reason_exact, counts.reason_n),
+      conceded_accuracy: rate(counts.conceded_correct, counts.conceded_n),
     },
     counts,
     confusion,

@@ -37,6 +37,7 @@ function spanOf(text: string, start: number, end: number): Span {
 
 const FIGHTERS =
   /^(?:\w+ )?(?:isis|isil|daesh|fighters?|militants?|combatants?|terrorists?|insurgents?|enemy)\b/;
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? $/;
 const HARMED = /(?:civilian|people|person|bystander|driver|passenger|child|woman|women|men|man|were|was)/;
 const PERSON = /^(?:\w+ )?(?:civilian|person|child|woman|man|bystander|driver|passenger)/;
 const OTHER_COUNT = new RegExp(`\\b(?!an?\\b|single\\b)${COUNT}\\b`);
@@ -59,7 +60,7 @@ export function concededHarm(text: string): { killed: Range | null; injured: Ran
     const rejected =
       n === null ||
       FIGHTERS.test(between) ||
-      (/\b[a-z]{3,9}\.? $/.test(before) && /\d/.test(m[1]!)) ||
+      (MONTH_BEFORE.test(before) && /\d/.test(m[1]!)) ||
       !HARMED.test(`${between} ${m[0]}`) ||
       // Another figure between the count and the verb: the count is not the one harmed.
       OTHER_COUNT.test(between) ||

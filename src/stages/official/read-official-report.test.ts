@@ -173,3 +173,14 @@ test("a coalition partner's strike report is the coalition's", () => {
   assert.deepEqual(r.strikes[0]?.date, { from: '2017-06-18', to: '2017-06-18' });
   assert.equal(r.strikes[0]?.place?.name, 'Raqqa');
 });
+
+test('conceded figures in digits after a word of three letters or more, and not a date', () => {
+  const s = read({
+    text: 'Aug. 13, 2017, near Raqqa, Syria. During a strike it was assessed that 12 civilians were unintentionally killed and 24 were injured.',
+    belligerent: 'us-coalition',
+    date: '2018-01-01',
+    kind: 'civcas_statement',
+  }).statements[0];
+  assert.deepEqual(s?.killedConceded, { min: 12, max: 12 });
+  assert.deepEqual(s?.injuredConceded, { min: 24, max: 24 });
+});

@@ -8,6 +8,7 @@ export interface OfficialEvalReport {
   verdict_accuracy: number | null;
   reason_accuracy: number | null;
   reason_exact: number | null;
+  conceded_accuracy: number | null;
   counts: Record<string, number>;
   confusion: Record<string, Record<string, number>>;
   reason_misses: Record<string, Record<string, number>>;
@@ -47,6 +48,7 @@ export function evaluateOfficial(
       verdict_accuracy: round(score.metrics.verdict_accuracy),
       reason_accuracy: round(score.metrics.reason_accuracy),
       reason_exact: round(score.metrics.reason_exact),
+      conceded_accuracy: round(score.metrics.conceded_accuracy),
       counts: score.counts,
       confusion: score.confusion,
       reason_misses: score.reasonMisses,
@@ -66,6 +68,7 @@ export function officialText(r: OfficialEvalReport): string {
     `verdict_accuracy  ${show(r.verdict_accuracy)}  (${c.verdict_correct} of ${c.assessments})`,
     `reason_accuracy   ${show(r.reason_accuracy)}  (${c.reason_correct} of ${c.reason_n}: the first reason read is one Airwars gives)`,
     `reason_exact      ${show(r.reason_exact)}  (${c.reason_exact} of ${c.reason_n}: the same set of reasons)`,
+    `conceded_accuracy ${show(r.conceded_accuracy)}  (${c.conceded_correct} of ${c.conceded_n} credible assessments: deaths and injuries conceded as Airwars records them)`,
     '',
     'verdicts (Airwars -> read):',
   ];
