@@ -5,7 +5,8 @@
  * Airwars' reason codes.
  */
 import type { BelligerentVerdict } from '../../domain/grading.ts';
-import type { CasualtyStatement } from '../../domain/official.ts';
+import { distanceKm } from '../../domain/geo.ts';
+import type { CasualtyStatement, DeclaredStrike } from '../../domain/official.ts';
 import type { Parsed } from './gold.ts';
 import type { Metric } from './metrics.ts';
 
@@ -31,6 +32,10 @@ export interface OfficialRecord {
   id: string;
   statements: OfficialRecordStatement[];
   assessments: GoldBelligerentAssessment[];
+  /** Airwars' date and geolocation of the incident, when coded. */
+  date: string | null;
+  lat: number | null;
+  lon: number | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -81,7 +86,15 @@ export function parseOfficialRecord(value: unknown): Parsed<OfficialRecord | nul
     });
   }
   if (problems.length > 0 || typeof id !== 'string') return { ok: false, problems };
-  return { ok: true, value: { id, statements, assessments } };
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const date =
+    typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(fields.date)
+      ? fields.date.slice(0, 10)
+      : null;
+  return {
+    ok: true,
+    value: { id, statements, assessments, date, lat: num(fields.lat), lon: num(fields.lon) },
+  };
 }
 
 /** Airwars assessment words as verdicts; `open_incident` (reopened) has no verdict to compare. */
@@ -129,7 +142,15 @@ export interface OfficialScoreInput {
   belligerents: Readonly<Record<string, string>>;
   /** Reason codes to the Airwars reason code each stands for. */
   airwarsReason: Readonly<Record<string, string>>;
+  /** Reads one strike report into declared strikes; without it strike logs are not scored. */
+  readStrikes?: (text: string, belligerent: string, date: string | null) => DeclaredStrike[];
 }
+
+/** A declared entry this close to Airwars' geolocation, in the incident's days, is at the incident. */
+export const STRIKE_LOG_KM = 25;
+
+const shift = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export interface OfficialScore {
   metrics: Record<string, Metric>;
@@ -156,6 +177,9 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
     skipped_no_statement: 0,
     conceded_n: 0,
     conceded_correct: 0,
+    strike_log_records: 0,
+    strike_log_in_days: 0,
+    strike_log_near: 0,
   };
   const confusion: Record<string, Record<string, number>> = {};
   const reasonMisses: Record<string, Record<string, number>> = {};
@@ -165,6 +189,7 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
   };
   const codeOf = (name: string): string => input.belligerents[name] ?? name;
   for (const record of input.records) {
+    scoreStrikeLog(record, input, codeOf, counts);
     const civcas = record.statements.filter((s) => CIVCAS.has(s.kind));
     if (civcas.length === 0) continue;
     counts.records++;
@@ -209,9 +234,47 @@ export function scoreOfficial(input: OfficialScoreInput): OfficialScore {
       reason_accuracy: rate(counts.reason_correct, counts.reason_n),
       reason_exact: rate(counts.reason_exact, counts.reason_n),
       conceded_accuracy: rate(counts.conceded_correct, counts.conceded_n),
+      strike_log_in_days: rate(counts.strike_log_in_days, counts.strike_log_records),
+      strike_log_near: rate(counts.strike_log_near, counts.strike_log_records),
     },
     counts,
     confusion,
     reasonMisses,
   };
+}
+
+/**
+ * Strike logs: on a dated, geolocated record with strike reports of a belligerent Airwars names,
+ * whether an entry read from them (a strike or an absence) falls in the incident's days (± 1 day),
+ * and whether one of those lies within 25 km. A statement without its own date reads its dates
+ * against the record's date.
+ */
+function scoreStrikeLog(
+  record: OfficialRecord,
+  input: OfficialScoreInput,
+  codeOf: (name: string) => string,
+  counts: Record<'strike_log_records' | 'strike_log_in_days' | 'strike_log_near', number>,
+): void {
+  const { date, lat, lon } = record;
+  if (input.readStrikes === undefined || date === null || lat === null || lon === null) return;
+  const named = new Set(record.assessments.map((a) => codeOf(a.belligerent)));
+  const logs = record.statements.filter(
+    (s) => s.kind === 'strike_report' && named.has(codeOf(s.belligerent)),
+  );
+  if (logs.length === 0) return;
+  counts.strike_log_records++;
+  const from = shift(date, -1);
+  const to = shift(date, 1);
+  const inDays = logs
+    .flatMap((s) => input.readStrikes!(s.text, codeOf(s.belligerent), s.date ?? date))
+    .filter((s) => s.date !== null && s.date.from <= to && s.date.to >= from);
+  if (inDays.length === 0) return;
+  counts.strike_log_in_days++;
+  const near = inDays.some(
+    (s) =>
+      s.place?.lat != null &&
+      s.place.lon != null &&
+      distanceKm(lat, lon, s.place.lat, s.place.lon) <= STRIKE_LOG_KM,
+  );
+  if (near) counts.strike_log_near++;
 }

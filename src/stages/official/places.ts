@@ -4,7 +4,7 @@ import type { PlaceResolver } from '../../domain/place.ts';
 
 /** A capitalised name of up to five words, with the particles Arabic names carry. */
 const NAME =
-  "(?:[A-Z][\\w'’-]*|al|el|ad|ar|as|ash|az|ad-|al-)(?:[ -](?:[A-Z][\\w'’-]*|al|el|ad|ar|as|ash|az|bin|ibn)){0,4}";
+  "(?:[A-Z][\\w'’-]*|(?:al|el|ad|ar|as|ash|az)\\b-?)(?:[ -](?:[A-Z][\\w'’-]*|(?:al|el|ad|ar|as|ash|az|bin|ibn)\\b)){0,4}";
 const COUNTRIES = ['Syria', 'Iraq', 'Gaza', 'Israel', 'Lebanon', 'Turkey', 'Türkiye', 'Yemen', 'Libya'];
 const DIRECTION =
   '(?:(?:the )?(?:northern|southern|eastern|western|central|north|south|east|west)(?:ern)? )?';

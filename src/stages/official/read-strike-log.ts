@@ -17,15 +17,19 @@ const ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S
 /** Sentences with their offsets; quotes end a sentence too, so a release quoted inside a framing line stands alone. */
 function sentences(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
-  const re = /[^.!?“”"]+(?:[.!?]+(?=\s|["“”]|$)|(?=["“”])|$)/g;
-  for (let m = re.exec(text); m !== null && m[0] !== ''; m = re.exec(text)) {
+  const cut = /[.!?]+(?=[\s"“”‘’']|$)|["“”]/g;
+  let from = 0;
+  const push = (to: number): void => {
+    const piece = text.slice(from, to);
     const last = out.at(-1);
     // "Oct." or "U.S." ends no sentence: the next piece belongs to it.
-    if (last !== undefined && ABBREVIATION.test(last.text) && last.start + last.text.length === m.index)
-      last.text += m[0];
-    else if (m[0].trim().length > 3) out.push({ start: m.index, text: m[0] });
-    if (re.lastIndex === m.index) re.lastIndex++;
-  }
+    if (last !== undefined && ABBREVIATION.test(last.text) && last.start + last.text.length === from)
+      last.text += piece;
+    else if (piece.trim().length > 3) out.push({ start: from, text: piece });
+    from = to;
+  };
+  for (let m = cut.exec(text); m !== null; m = cut.exec(text)) push(m.index + m[0].length);
+  if (from < text.length) push(text.length);
   return out;
 }
 

@@ -9,6 +9,8 @@ export interface OfficialEvalReport {
   reason_accuracy: number | null;
   reason_exact: number | null;
   conceded_accuracy: number | null;
+  strike_log_in_days: number | null;
+  strike_log_near: number | null;
   counts: Record<string, number>;
   confusion: Record<string, Record<string, number>>;
   reason_misses: Record<string, Record<string, number>>;
@@ -38,6 +40,8 @@ export function evaluateOfficial(
     records,
     read: (text, belligerent, date) =>
       reader({ text, belligerent, date, kind: 'civcas_statement' }).statements,
+    readStrikes: (text, belligerent, date) =>
+      reader({ text, belligerent, date, kind: 'strike_report' }).strikes,
     belligerents: evalFiles.loadAirwarsBelligerents(),
     airwarsReason: officialReasonsAsAirwars(),
   });
@@ -49,6 +53,8 @@ export function evaluateOfficial(
       reason_accuracy: round(score.metrics.reason_accuracy),
       reason_exact: round(score.metrics.reason_exact),
       conceded_accuracy: round(score.metrics.conceded_accuracy),
+      strike_log_in_days: round(score.metrics.strike_log_in_days),
+      strike_log_near: round(score.metrics.strike_log_near),
       counts: score.counts,
       confusion: score.confusion,
       reason_misses: score.reasonMisses,
@@ -68,6 +74,8 @@ export function officialText(r: OfficialEvalReport): string {
     `verdict_accuracy  ${show(r.verdict_accuracy)}  (${c.verdict_correct} of ${c.assessments})`,
     `reason_accuracy   ${show(r.reason_accuracy)}  (${c.reason_correct} of ${c.reason_n}: the first reason read is one Airwars gives)`,
     `reason_exact      ${show(r.reason_exact)}  (${c.reason_exact} of ${c.reason_n}: the same set of reasons)`,
+    `strike_log_in_days ${show(r.strike_log_in_days)}  (${c.strike_log_in_days} of ${c.strike_log_records} dated, geolocated records with strike reports: an entry read in the incident's days, ± 1 day)`,
+    `strike_log_near   ${show(r.strike_log_near)}  (${c.strike_log_near} of ${c.strike_log_records}: one of them within 25 km of Airwars' geolocation)`,
     `conceded_accuracy ${show(r.conceded_accuracy)}  (${c.conceded_correct} of ${c.conceded_n} credible assessments: deaths and injuries conceded as Airwars records them)`,
     '',
     'verdicts (Airwars -> read):',

@@ -99,8 +99,19 @@ test('eval --official --records --json scores verdicts and reasons with their co
           statement(
             'It was assessed that no Coalition strikes were conducted in the geographical area of the report.',
           ),
+          {
+            kind: 'strike_report',
+            belligerent: 'U.S.-led Coalition',
+            date: null,
+            text: 'For March 8th-9th 2017, the Coalition reported: "Near Raqqa, four strikes engaged an ISIS tactical unit."',
+          },
         ],
-        fields: { belligerent_assessments: [assessment('non_credible', ['no_coalition_strikes'])] },
+        fields: {
+          date: '2017-03-09',
+          lat: 35.95,
+          lon: 39.0,
+          belligerent_assessments: [assessment('non_credible', ['no_coalition_strikes'])],
+        },
       },
       {
         id: 'T2',
@@ -130,6 +141,9 @@ test('eval --official --records --json scores verdicts and reasons with their co
     assert.equal(report.counts.verdict_correct, 3);
     assert.equal(report.counts.reason_n, 3);
     assert.equal(report.counts.reason_correct, 2);
+    assert.equal(report.counts.strike_log_records, 1);
+    assert.equal(report.strike_log_in_days, 1);
+    assert.equal(report.strike_log_near, 1);
     assert.match(stderr, /records\.jsonl:5: expected a JSON object; line skipped/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
