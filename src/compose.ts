@@ -15,6 +15,7 @@ import { estimateItems } from './adapters/sources/estimate.ts';
 import { readSources, type ReadOptions, type SourceItem } from './adapters/sources/read-sources.ts';
 import { createExtractor, findDateline, type Extractor } from './stages/extract/index.ts';
 import { createResolver } from './stages/geocode/index.ts';
+import { createOfficialReader, type OfficialReader } from './stages/official/index.ts';
 import type { PlaceResolver } from './domain/place.ts';
 import type { IngestItem } from './domain/report.ts';
 import type { Store } from './domain/store.ts';
@@ -26,6 +27,8 @@ import type { Lexicon } from './domain/lexicon.ts';
 import type { OutletKind } from './domain/incident.ts';
 import { outletKinds } from './domain/outlet-kind.ts';
 import type { ReportProcessor } from './pipeline/run-ingest.ts';
+import { alsoOfficial, readingOfficial, type OfficialOptions } from './pipeline/process-official.ts';
+import { reconcileStore, type ReconcileCounts } from './pipeline/reconcile-store.ts';
 
 let resolver: PlaceResolver | undefined;
 
@@ -45,6 +48,29 @@ function shippedLexicon(): Lexicon {
 /** An extractor wired to the shipped gazetteer and lexicons. */
 export function loadExtractor(): Extractor {
   return createExtractor({ resolver: placeResolver(), lexicon: shippedLexicon() });
+}
+
+let officialReader: OfficialReader | undefined;
+
+/** A reader of belligerents' strike logs and casualty statements, wired to the gazetteer and lexicons. */
+export function loadOfficialReader(): OfficialReader {
+  const lex = shippedLexicon();
+  if (lex.official === undefined) throw new Error('data/lexicon/official-statements.json is missing');
+  officialReader ??= createOfficialReader({
+    resolver: placeResolver(),
+    belligerents: lex.belligerents,
+    phrases: lex.official,
+  });
+  return officialReader;
+}
+
+/** Verdict reason codes mapped to the Airwars reason codes they stand for (for scoring). */
+export function officialReasonsAsAirwars(): Record<string, string> {
+  const official = shippedLexicon().official;
+  if (official === undefined) return {};
+  const map = Object.fromEntries(official.reasons.map((r) => [r.code, r.airwars]));
+  map[official.no_reason.code] = official.no_reason.airwars;
+  return map;
 }
 
 let kindOf: ((outlet: string | null) => OutletKind | null) | undefined;
@@ -153,13 +179,29 @@ export function incidentOptions(opened: OpenedStore): IncidentOptions {
   return { index: opened.incidentIndex(), labels: belligerentLabels(), outletKind: outletKindOf() };
 }
 
+function officialOptions(): OfficialOptions {
+  return { read: loadOfficialReader(), labels: belligerentLabels() };
+}
+
 /**
  * What ingest does with each new report: extraction, storing its claims; with the opened store,
- * also clustering the claims into incidents and assessing them.
+ * also clustering the claims into incidents and assessing them. A report from an official outlet
+ * is also read for what it declares; with `official`, every report is read only that way.
  */
-export function reportProcessor(opened?: OpenedStore): ReportProcessor {
-  const extract = extractClaims(loadExtractor());
+export function reportProcessor(opened?: OpenedStore, options: { official?: boolean } = {}): ReportProcessor {
+  if (options.official) return readingOfficial(officialOptions());
+  const kinds = outletKindOf();
+  const extract = alsoOfficial(
+    extractClaims(loadExtractor()),
+    (report) => kinds(report.outlet) === 'official statement',
+    officialOptions(),
+  );
   return opened ? buildingIncidents(extract, incidentOptions(opened)) : extract;
+}
+
+/** Reconciles every incident in the store against the declared strikes and statements stored. */
+export function reconcileIncidents(opened: OpenedStore): Promise<ReconcileCounts> {
+  return reconcileStore(opened.store, incidentOptions(opened));
 }
 
 export { RECORD_FIELDS } from './adapters/sources/records.ts';

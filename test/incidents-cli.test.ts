@@ -113,11 +113,11 @@ describe('strikewatch incidents and show', () => {
     const [header, first, second, rest] = csv.stdout.split('\n');
     assert.equal(
       header,
-      'event_id,event_date,date_precision,admin1,location,latitude,longitude,geo_precision,belligerents,civilian_deaths_low,civilian_deaths_best,civilian_deaths_high,injured_low,injured_high,grading,strike_status,sources',
+      'event_id,event_date,date_precision,admin1,location,latitude,longitude,geo_precision,belligerents,civilian_deaths_low,civilian_deaths_best,civilian_deaths_high,injured_low,injured_high,grading,strike_status,sources,belligerent_assessment,nearest_declared_strike_km,declared_strikes_in_window',
     );
     assert.match(
       first!,
-      /^SW1,2017-03-13,day,Idlib,Idlib,35\.93\d*,36\.63\d*,1,Russia \(suspected\); US-led Coalition \(suspected\),11,11,,,,Contested,Contested strike,Step News; Al Jazeera; Syrian Observatory$/,
+      /^SW1,2017-03-13,day,Idlib,Idlib,35\.93\d*,36\.63\d*,1,Russia \(suspected\); US-led Coalition \(suspected\),11,11,,,,Contested,Contested strike,Step News; Al Jazeera; Syrian Observatory,,,$/,
     );
     assert.match(second!, /^SW2,2017-03-13,day,Idlib,Hass,[\d.]+,[\d.]+,1,,7,7,7,,,Weak,/);
     assert.equal(rest, '');

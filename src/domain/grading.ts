@@ -43,6 +43,16 @@ export interface OfficialStatement {
   injuriesConceded: Range | null;
   /** Who published it ("CJTF-OIR monthly civilian casualty report"). */
   source: string;
+  /** The reason's code (data/lexicon/official-statements.json), when read from a statement. */
+  reasonCode?: string | null;
+  /** From reconciliation with its strike logs: declared strikes in the incident's days (± a day). */
+  strikesInWindow?: number;
+  /** The nearest strike it declared in those days, and how far from the incident. */
+  nearestStrike?: { km: number; place: string | null; sameDay: boolean } | null;
+  /** It said it conducted no strikes in that area on those days (a strike log's absence or its verdict). */
+  deniesStrikes?: boolean;
+  /** It declared a strike within a few km on the incident's own day. */
+  declaredNearby?: boolean;
 }
 
 /** Everything said about one belligerent across an incident's claims. */

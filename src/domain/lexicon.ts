@@ -29,4 +29,30 @@ export interface Lexicon {
   /** Outlet and monitor names that must never be read as places, dates or people. */
   outlets: string[];
   outletKinds?: OutletKinds;
+  /** Phrases for belligerents' strike logs and casualty statements. */
+  official?: OfficialPhrases;
+}
+
+/** A reason a belligerent gives for its verdict, with the phrases that state it. */
+export interface ReasonEntry {
+  code: string;
+  verdict: string;
+  words: string;
+  /** The Airwars reason code it corresponds to, for scoring. */
+  airwars: string;
+  phrases: string[];
+}
+
+/** Phrases that read belligerents' own reports (data/lexicon/official-statements.json). */
+export interface OfficialPhrases {
+  /** Partner forces (lowercase) whose reports speak for a coalition code. */
+  partners?: Record<string, string>;
+  verdict_order: string[];
+  verdicts: Record<string, string[]>;
+  reasons: ReasonEntry[];
+  no_reason: Omit<ReasonEntry, 'verdict' | 'phrases'>;
+  strike_words: string[];
+  strike_verbs: string[];
+  absences: string[];
+  place_lead: string[];
 }

@@ -5,6 +5,13 @@
 import type { AccountStore } from './account.ts';
 import type { ExtractedEvent } from './extraction.ts';
 import type { OverrideStore } from './incident-overrides.ts';
+import type {
+  CasualtyStatement,
+  DeclaredStrike,
+  Reconciliation,
+  StoredCasualtyStatement,
+  StoredDeclaredStrike,
+} from './official.ts';
 import type { AddOutcome, ReceivedReport, Report, ReportStatus } from './report.ts';
 
 /** Who or which rule made a change, and why; every change is written to the audit log. */
@@ -225,6 +232,34 @@ export interface JobStore {
   counts(kind: string): Promise<Record<JobStatus, number>>;
 }
 
+/** What one official report declares, ready to store. */
+export interface OfficialEntries {
+  strikes: DeclaredStrike[];
+  statements: CasualtyStatement[];
+  /** The publisher, as the report names it, else the belligerent's label. */
+  source: string;
+}
+
+/** Declared strikes, casualty statements and reconciliations, linked to reports and incidents. */
+export interface OfficialStore {
+  /** Replaces what a report declares (a report read again); returns how many of each it holds now. */
+  replaceForReport(
+    reportId: number,
+    entries: OfficialEntries,
+    by: ChangeBy,
+  ): Promise<{ strikes: number; statements: number }>;
+  strikes(): Promise<StoredDeclaredStrike[]>;
+  statements(): Promise<StoredCasualtyStatement[]>;
+  strike(id: number): Promise<StoredDeclaredStrike | null>;
+  statement(id: number): Promise<StoredCasualtyStatement | null>;
+  /** Replaces an incident's reconciliations; true when they changed. */
+  replaceReconciliations(incidentId: number, results: Reconciliation[]): Promise<boolean>;
+  reconciliations(incidentId: number): Promise<Reconciliation[]>;
+  /** Incidents a casualty statement was matched to: the link back from the statement. */
+  incidentsOfStatement(statementId: number): Promise<number[]>;
+  counts(): Promise<{ strikes: number; absences: number; statements: number; reconciled: number }>;
+}
+
 /** All stores over one database connection or one transaction. */
 export interface Stores {
   reports: ReportStore;
@@ -235,6 +270,7 @@ export interface Stores {
   accounts: AccountStore;
   /** Analysts' values for incident fields, laid over each assessment. */
   overrides: OverrideStore;
+  official: OfficialStore;
 }
 
 /** The database: its stores, and transactions that commit all or nothing. */

@@ -8,8 +8,10 @@ import type { IncidentIndex } from '../domain/incident-index.ts';
 import type { IncidentFootprint, OutletKind, StoredClaim } from '../domain/incident.ts';
 import type { Report } from '../domain/report.ts';
 import type { ChangeBy, Claim, IncidentFields, StoredIncident, Stores } from '../domain/store.ts';
+import type { OfficialStatement } from '../domain/grading.ts';
 import { assessIncident } from '../stages/assess/index.ts';
 import { addClaim, footprintFromClaims } from '../stages/cluster/index.ts';
+import { officialFor } from './official-for-incident.ts';
 import type { ReportProcessor } from './run-ingest.ts';
 
 export interface IncidentOptions {
@@ -73,9 +75,10 @@ export function incidentFields(
   footprint: IncidentFootprint | null,
   claims: StoredClaim[],
   labels: Readonly<Record<string, string>>,
+  official: OfficialStatement[] = [],
 ): IncidentFields {
   if (footprint === null || claims.length === 0) return EMPTY;
-  const a = assessIncident(claims, { labels });
+  const a = assessIncident(claims, { labels, official });
   const p = footprint.place;
   return {
     date: footprint.date?.from ?? null,
@@ -113,7 +116,8 @@ export async function reassess(
   by: ChangeBy,
 ): Promise<StoredIncident> {
   const claims = await incidentClaims(incidentId, stores, options);
-  const fields = incidentFields(footprint, claims, options.labels);
+  const official = await officialFor(incidentId, footprint, stores, options.labels);
+  const fields = incidentFields(footprint, claims, options.labels, official);
   return stores.incidents.update(incidentId, await withOverrides(incidentId, fields, stores), by);
 }
 
@@ -132,7 +136,8 @@ export async function refreshIncidents(
     const footprint = footprintFromClaims(String(id), claims);
     if (footprint === null) options.index.remove(String(id));
     else options.index.put(footprint);
-    const fields = incidentFields(footprint, claims, options.labels);
+    const official = await officialFor(id, footprint, stores, options.labels);
+    const fields = incidentFields(footprint, claims, options.labels, official);
     await stores.incidents.update(id, await withOverrides(id, fields, stores), by);
   }
 }

@@ -175,6 +175,58 @@ export interface IncidentOverridesTable {
   updated_at: string;
 }
 
+/** Declared strikes read from belligerents' reports (migration 006); `entry` is the whole DeclaredStrike. */
+export interface DeclaredStrikesTable {
+  id: Generated<number>;
+  report_id: number;
+  idx: number;
+  belligerent: string;
+  date_from: string | null;
+  date_to: string | null;
+  place: string | null;
+  gazetteer_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  strikes: number | null;
+  entry: Json;
+  created_at: string;
+}
+
+/** Casualty statements read from belligerents' reports; `entry` is the whole CasualtyStatement. */
+export interface CasualtyStatementsTable {
+  id: Generated<number>;
+  report_id: number;
+  idx: number;
+  belligerent: string;
+  verdict: string;
+  reason_code: string | null;
+  date_from: string | null;
+  date_to: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  source: string;
+  entry: Json;
+  created_at: string;
+}
+
+/** An incident measured against one belligerent's reports; `result` is the whole Reconciliation. */
+export interface ReconciliationsTable {
+  incident_id: number;
+  belligerent: string;
+  strikes_in_window: number;
+  nearest_strike_id: number | null;
+  nearest_km: number | null;
+  declared_absence: number;
+  statement_id: number | null;
+  result: Json;
+  reconciled_at: string;
+}
+
 export interface Database {
   schema_version: SchemaVersionTable;
   outlets: OutletsTable;
@@ -190,4 +242,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   incident_overrides: IncidentOverridesTable;
+  declared_strikes: DeclaredStrikesTable;
+  casualty_statements: CasualtyStatementsTable;
+  reconciliations: ReconciliationsTable;
 }

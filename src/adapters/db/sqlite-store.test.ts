@@ -355,8 +355,14 @@ describe('migrations', () => {
     assert.deepEqual(opened.migration, {
       ok: true,
       from: 1,
-      to: 5,
-      applied: ['002-report-search', '003-incident-footprint', '004-incident-keys', '005-analyst-accounts'],
+      to: 6,
+      applied: [
+        '002-report-search',
+        '003-incident-footprint',
+        '004-incident-keys',
+        '005-analyst-accounts',
+        '006-official',
+      ],
     });
     assert.deepEqual(
       (await opened.store.reports.search('barrel')).map((r) => r.key),
@@ -381,7 +387,7 @@ describe('migrations', () => {
     assert.equal(opened.ok, false);
     assert.match(
       !opened.ok ? opened.error : '',
-      /schema version 99, newer than this strikewatch knows \(5\)/,
+      /schema version 99, newer than this strikewatch knows \(6\)/,
     );
   });
 });

@@ -11,6 +11,7 @@ import { SqliteIncidentIndex, type PlaceKeys } from './incident-index.ts';
 import { incidentStore } from './incident.store.ts';
 import { jobStore } from './job.store.ts';
 import { overrideStore } from './override.store.ts';
+import { officialStore } from './official.store.ts';
 import { migrate, type MigrationResult } from './migrations/migrate.ts';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.ts';
 import { reportStore } from './report.store.ts';
@@ -24,6 +25,7 @@ function stores(db: Db): Stores {
     jobs: jobStore(db),
     accounts: accountStore(db),
     overrides: overrideStore(db),
+    official: officialStore(db),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Lexicon } from '../../domain/lexicon.ts';
 
 const lexiconDir = fileURLToPath(new URL('../../../data/lexicon/', import.meta.url));
 
-/** Reads the lexicon data files (belligerents, weapons, outlets and their kinds) from data/lexicon. */
+/** Reads the lexicon data files (belligerents, weapons, outlets and their kinds, official statement phrases) from data/lexicon. */
 export function loadLexicon(dir: string = lexiconDir): Lexicon {
   const read = (name: string): unknown => JSON.parse(readFileSync(dir + name, 'utf8'));
   return {
@@ -12,5 +12,6 @@ export function loadLexicon(dir: string = lexiconDir): Lexicon {
     weapons: read('weapons.json') as Lexicon['weapons'],
     outlets: read('outlets.json') as Lexicon['outlets'],
     outletKinds: read('outlet-kinds.json') as Lexicon['outletKinds'],
+    official: read('official-statements.json') as Lexicon['official'],
   };
 }

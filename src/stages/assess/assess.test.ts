@@ -305,3 +305,90 @@ describe('assessIncident', () => {
     assert.match(a.summary, /B said Russia may have been responsible\. A did not attribute responsibility\./);
   });
 });
+
+describe('assessIncident with reconciled official reports', () => {
+  const single = () => [
+    claim(
+      { ...on('2017-03-16'), ...at('hass'), killed: range(5), attributed: [says('us-coalition', 'blames')] },
+      { outlet: 'SNHR' },
+    ),
+  ];
+  const base = {
+    belligerent: 'us-coalition',
+    reason: null,
+    deathsConceded: null,
+    injuriesConceded: null,
+    source: 'CJTF-OIR',
+  };
+
+  it('shows a denial of strikes in the area with the distance of the closest declared strike', () => {
+    const a = assessIncident(single(), {
+      labels,
+      official: [
+        {
+          ...base,
+          verdict: 'non-credible',
+          reason: 'no strikes in that area',
+          reasonCode: 'no-strikes-in-area',
+          deniesStrikes: true,
+          strikesInWindow: 3,
+          nearestStrike: { km: 90, place: 'Raqqa', sameDay: true },
+        },
+      ],
+    });
+    assert.equal(a.belligerents[0]!.role.rule, 'role-denied-officially');
+    assert.match(a.summary, /assessed the report as non-credible: "no strikes in that area"\./);
+    assert.match(
+      a.summary,
+      /The closest strike the US-led Coalition declared in those days was 90 km away \(near Raqqa\)\./,
+    );
+  });
+
+  it('a strike log that declares no strikes there is the belligerent denying it', () => {
+    const a = assessIncident(single(), {
+      labels,
+      official: [
+        {
+          ...base,
+          verdict: 'not yet assessed',
+          deniesStrikes: true,
+          nearestStrike: { km: 42.5, place: null, sameDay: false },
+        },
+      ],
+    });
+    assert.match(
+      a.summary,
+      /The US-led Coalition reported no strikes in that area on those days; the closest strike it declared was 42\.5 km away\./,
+    );
+  });
+
+  it('a declared strike within a few km that day makes a single-source claim a Likely strike', () => {
+    const a = assessIncident(single(), {
+      labels,
+      official: [
+        {
+          ...base,
+          verdict: 'not yet assessed',
+          declaredNearby: true,
+          nearestStrike: { km: 1.2, place: 'Hasakah', sameDay: true },
+        },
+      ],
+    });
+    assert.equal(a.strikeStatus.value, 'Likely strike');
+    assert.equal(a.strikeStatus.rule, 'status-declared-nearby');
+    assert.match(
+      a.summary,
+      /The US-led Coalition declared a strike 1\.2 km away that day \(near Hasakah\)\./,
+    );
+  });
+
+  it('a conceded incident is Confirmed and a Declared strike, with what was conceded', () => {
+    const a = assessIncident(single(), {
+      labels,
+      official: [{ ...base, verdict: 'credible', deathsConceded: range(2) }],
+    });
+    assert.equal(a.grading.value, 'Confirmed');
+    assert.equal(a.strikeStatus.value, 'Declared strike');
+    assert.match(a.summary, /assessed the report as credible, conceding 2 killed\./);
+  });
+});

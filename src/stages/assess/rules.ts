@@ -171,6 +171,12 @@ function roleOf(
     };
   if (named.deniedBy.length > 0)
     return { value: 'suspected', rule: 'role-denied', reason: `denied by ${speakers(named.deniedBy)}` };
+  if (official?.deniesStrikes)
+    return {
+      value: 'suspected',
+      rule: 'role-denied-officially',
+      reason: `${label} reported no strikes in that area on those days (${official.source})`,
+    };
   if (blamers >= KNOWN_MIN_OUTLETS)
     return {
       value: 'known',
@@ -291,7 +297,8 @@ function gradeOf(
 
 /**
  * Strike status rules: Declared strike when a belligerent confirms; Contested strike when several
- * are blamed; Likely strike when two or more outlets report it; Single source claim otherwise.
+ * are blamed; Likely strike when two or more outlets report it, or when the one blamed declared a
+ * strike within a few km that day; Single source claim otherwise.
  */
 function strikeStatusOf(
   grading: Decision<Grade>,
@@ -313,6 +320,13 @@ function strikeStatusOf(
       value: 'Contested strike',
       rule: 'status-contested',
       reason: `${listing(accused.map((b) => prose(b.label)))} are each blamed`,
+    };
+  const declaring = accused.find((b) => b.official?.declaredNearby);
+  if (outlets.length < FAIR_MIN_OUTLETS && declaring?.official?.nearestStrike)
+    return {
+      value: 'Likely strike',
+      rule: 'status-declared-nearby',
+      reason: `${prose(declaring.label)} declared a strike ${declaring.official.nearestStrike.km < 1 ? 'less than 1' : declaring.official.nearestStrike.km} km away that day`,
     };
   if (outlets.length >= FAIR_MIN_OUTLETS)
     return {

@@ -3,10 +3,10 @@
  * denied or confirmed, where reports disagree. Written from the decisions, never from free text.
  */
 import { LOCATION_PRECISIONS, type StrikeType } from '../../domain/extraction.ts';
-import type { Assessment, BelligerentAssessment } from '../../domain/grading.ts';
+import type { Assessment, BelligerentAssessment, OfficialStatement } from '../../domain/grading.ts';
 import type { StoredClaim } from '../../domain/incident.ts';
 import type { Range } from '../../domain/range.ts';
-import { capitalize, listing, outletOf, prose, unique } from './words.ts';
+import { capitalize, listing, outletOf, prose, showRange, unique } from './words.ts';
 
 const STRIKE_NOUN: Record<StrikeType, string> = {
   airstrike: 'An airstrike',
@@ -188,10 +188,36 @@ function statements(belligerents: BelligerentAssessment[], contested: boolean): 
       );
     if (b.official !== null && b.official.verdict !== 'not yet assessed')
       out.push(
-        `In ${b.official.source}, ${prose(b.label)} assessed the report as ${b.official.verdict}${b.official.reason ? `: "${b.official.reason}"` : ''}.`,
+        `In ${b.official.source}, ${prose(b.label)} assessed the report as ${b.official.verdict}${b.official.reason ? `: "${b.official.reason}"` : ''}${conceded(b.official)}.`,
       );
+    if (b.official !== null) out.push(...strikeLogSentences(b));
   }
   return out;
+}
+
+function conceded(o: OfficialStatement): string {
+  const parts: string[] = [];
+  if (o.deathsConceded) parts.push(`${showRange(o.deathsConceded)} killed`);
+  if (o.injuriesConceded) parts.push(`${showRange(o.injuriesConceded)} injured`);
+  return parts.length > 0 && o.verdict === 'credible' ? `, conceding ${parts.join(' and ')}` : '';
+}
+
+const kmAway = (km: number): string => (km < 1 ? 'less than 1 km away' : `${km} km away`);
+
+/** What the belligerent's strike logs say of the incident's days and place. */
+function strikeLogSentences(b: BelligerentAssessment): string[] {
+  const o = b.official!;
+  const near = o.nearestStrike ?? null;
+  const where = near?.place ? ` (near ${near.place})` : '';
+  if (o.declaredNearby && near)
+    return [`${prose(b.label)} declared a strike ${kmAway(near.km)} that day${where}.`];
+  if (o.deniesStrikes && o.verdict === 'not yet assessed')
+    return [
+      `${prose(b.label)} reported no strikes in that area on those days${near ? `; the closest strike it declared was ${near.km} km away${where}` : ''}.`,
+    ];
+  if (near && o.verdict !== 'credible')
+    return [`The closest strike ${prose(b.label)} declared in those days was ${near.km} km away${where}.`];
+  return [];
 }
 
 /** The summary paragraph for an incident's assessment. */

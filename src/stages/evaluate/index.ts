@@ -23,3 +23,10 @@ export {
 } from './score-airwars.ts';
 export { worstDocuments, type DocumentErrors } from './worst.ts';
 export { goldSourceDocument, airwarsSourceDocument } from './source-document.ts';
+export {
+  parseOfficialRecord,
+  scoreOfficial,
+  combineStatements,
+  type OfficialRecord,
+  type OfficialScore,
+} from './score-official.ts';

@@ -21,6 +21,9 @@ export const CSV_COLUMNS = [
   'grading',
   'strike_status',
   'sources',
+  'belligerent_assessment',
+  'nearest_declared_strike_km',
+  'declared_strikes_in_window',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
@@ -58,6 +61,32 @@ export function exportRow(i: StoredIncident): Row {
     grading: i.grading,
     strike_status: i.strikeStatus,
     sources: assessmentOf(i)?.outlets.join('; ') ?? '',
+    ...officialColumns(i),
+  };
+}
+
+/**
+ * What the belligerents published, from the reconciled assessment: each one's verdict and reason,
+ * and, for the first with a strike log near the incident, the nearest declared strike and the
+ * number declared in the incident's days.
+ */
+export function officialColumns(
+  i: StoredIncident,
+): Pick<Row, 'belligerent_assessment' | 'nearest_declared_strike_km' | 'declared_strikes_in_window'> {
+  const official = (assessmentOf(i)?.belligerents ?? []).flatMap((b) =>
+    b.official ? [{ b, o: b.official }] : [],
+  );
+  const verdicts = official
+    .filter(({ o }) => o.verdict !== 'not yet assessed' || o.deniesStrikes)
+    .map(({ b, o }) => {
+      const verdict = o.verdict === 'not yet assessed' ? 'reported no strikes there' : o.verdict;
+      return `${b.label}: ${verdict}${o.reason ? ` (${o.reason})` : ''}`;
+    });
+  const logged = official.find(({ o }) => o.nearestStrike);
+  return {
+    belligerent_assessment: verdicts.join('; ') || null,
+    nearest_declared_strike_km: logged?.o.nearestStrike?.km ?? null,
+    declared_strikes_in_window: logged?.o.strikesInWindow ?? null,
   };
 }
 

@@ -58,6 +58,11 @@ export function registerDb(program: Command, setCode: (code: number) => void): v
         console.log(
           `${path}: schema version ${migration.to}; ${reports} reports, ${claims} claims, ${incidents} incidents${kept}; ${pending.pending} reports waiting for processing`,
         );
+        const official = await store.official.counts();
+        if (official.strikes + official.absences + official.statements > 0)
+          console.log(
+            `official reports: ${official.strikes} declared strikes, ${official.absences} declared absences, ${official.statements} casualty statements; ${official.reconciled} incidents reconciled`,
+          );
         if (problems.length > 0) {
           for (const p of problems) console.error(`strikewatch: ${path}: ${p}`);
           setCode(1);

@@ -76,3 +76,76 @@ test('eval with a missing gold file exits 2 with a clear message', async () => {
     },
   );
 });
+
+test('eval --official --records --json scores verdicts and reasons with their counts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strikewatch-eval-official-'));
+  try {
+    const statement = (text: string) => ({
+      kind: 'civcas_statement',
+      belligerent: 'U.S.-led Coalition',
+      date: '2018-01-05',
+      text,
+    });
+    const assessment = (assessment: string, reasons: string[] | null) => ({
+      belligerent: 'U.S.-led Coalition',
+      role: 'suspected',
+      assessment,
+      reasons,
+    });
+    const records = [
+      {
+        id: 'T1',
+        official_statements: [
+          statement(
+            'It was assessed that no Coalition strikes were conducted in the geographical area of the report.',
+          ),
+          {
+            kind: 'strike_report',
+            belligerent: 'U.S.-led Coalition',
+            date: null,
+            text: 'For March 8th-9th 2017, the Coalition reported: "Near Raqqa, four strikes engaged an ISIS tactical unit."',
+          },
+        ],
+        fields: {
+          date: '2017-03-09',
+          lat: 35.95,
+          lon: 39.0,
+          belligerent_assessments: [assessment('non_credible', ['no_coalition_strikes'])],
+        },
+      },
+      {
+        id: 'T2',
+        official_statements: [
+          statement('During a strike on a depot, two civilians were unintentionally killed.'),
+        ],
+        fields: { belligerent_assessments: [assessment('credible', ['no_reason_given'])] },
+      },
+      {
+        id: 'T3',
+        official_statements: [statement('The report holds insufficient information to assess it.')],
+        fields: { belligerent_assessments: [assessment('non_credible', ['insufficient_evidence'])] },
+      },
+      {
+        id: 'T4',
+        official_statements: [statement('No Coalition strikes were conducted there.')],
+        fields: null,
+      },
+    ];
+    const file = join(dir, 'records.jsonl');
+    writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n[1]\n`);
+    const { stdout, stderr } = await run(bin, ['eval', '--official', '--records', file, '--json']);
+    const report = JSON.parse(stdout);
+    assert.equal(report.verdict_accuracy, 1);
+    assert.equal(report.reason_accuracy, 0.6667);
+    assert.equal(report.counts.assessments, 3);
+    assert.equal(report.counts.verdict_correct, 3);
+    assert.equal(report.counts.reason_n, 3);
+    assert.equal(report.counts.reason_correct, 2);
+    assert.equal(report.counts.strike_log_records, 1);
+    assert.equal(report.strike_log_in_days, 1);
+    assert.equal(report.strike_log_near, 1);
+    assert.match(stderr, /records\.jsonl:5: expected a JSON object; line skipped/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -2,6 +2,7 @@ import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { evalFiles, loadExtractor, type EvalSetFile } from '../../../compose.ts';
 import type { ExtractedDocument, SourceDocument } from '../../../domain/extraction.ts';
 import type { Extractor } from '../../../stages/extract/index.ts';
+import { evaluateOfficial, officialText } from './eval-official.ts';
 import {
   airwarsSourceDocument,
   goldSourceDocument,
@@ -29,6 +30,8 @@ interface EvalOptions {
   json?: boolean;
   worst: number;
   limit?: number;
+  official?: boolean;
+  records?: string;
 }
 
 interface DatasetReport {
@@ -301,11 +304,35 @@ export function registerEval(program: Command, setCode: (code: number) => void):
     .option('--json', 'print one JSON object instead of tables')
     .option('--worst <n>', 'how many of the worst documents to list', count, 10)
     .option('--limit <n>', 'score at most n documents per dataset', count)
+    .option(
+      '--official',
+      'score verdicts and reasons read from casualty statements against --records (incidents.jsonl layout)',
+    )
+    .option(
+      '--records <file>',
+      'with --official: records in the layout of incidents.jsonl (records without fields are skipped)',
+    )
     .exitOverride((err) => {
       if (err.exitCode === 0) throw err;
       throw new CommanderError(USAGE_ERROR, err.code, err.message);
     })
     .action((opts: EvalOptions) => {
+      if (opts.official || opts.records !== undefined) {
+        if (!opts.official || opts.records === undefined) {
+          console.error('strikewatch eval: --official and --records FILE go together');
+          setCode(USAGE_ERROR);
+          return;
+        }
+        const done = evaluateOfficial(opts.records);
+        if (!done.ok) {
+          console.error(`strikewatch eval: ${done.error}`);
+          setCode(USAGE_ERROR);
+          return;
+        }
+        for (const p of done.report.problems) console.error(`strikewatch eval: ${p}`);
+        console.log(opts.json ? JSON.stringify(done.report, null, 2) : officialText(done.report));
+        return;
+      }
       const given = (opts.gold?.length ?? 0) > 0 || opts.airwars !== undefined;
       const sets = given ? namedSets(opts) : evalFiles.sharedEvalSets();
       if (sets === null || sets.length === 0) {

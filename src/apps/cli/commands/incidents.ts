@@ -5,6 +5,7 @@ import { isIsoDay } from '../../../domain/validate-extraction.ts';
 import { assessmentOf, belligerentsOf } from '../../../stages/publish/index.ts';
 import { formatRange } from '../format-table.ts';
 import { usageErrorsExitTwo } from './extract.ts';
+import { MAX_NEAREST_KM } from '../../../stages/reconcile/index.ts';
 
 /** A usage problem found after parsing: one line, exit 2. */
 export class UsageError extends Error {}
@@ -145,6 +146,49 @@ export async function claimsOf(stores: Stores, incident: number) {
   return out;
 }
 
+const days = (w: { from: string; to: string } | null): string =>
+  w === null ? 'undated' : w.from === w.to ? w.from : `${w.from} to ${w.to}`;
+
+/** The belligerent assessment block: each belligerent's matched statement and strike log, linked to their reports. */
+async function officialBlock(
+  stores: Stores,
+  id: number,
+  belligerents: Array<{ code: string; label: string }>,
+): Promise<string[]> {
+  const reconciled = await stores.official.reconciliations(id);
+  if (reconciled.length === 0) return [];
+  const lines = ['', 'belligerent assessment (their own reports):'];
+  for (const r of reconciled) {
+    const label = belligerents.find((b) => b.code === r.belligerent)?.label ?? r.belligerent;
+    lines.push(`  ${label}:`);
+    const statement = r.statementId === null ? null : await stores.official.statement(r.statementId);
+    if (statement === null) lines.push('    casualty statement: none matches this incident');
+    else {
+      const harm = [
+        statement.killedConceded ? `${formatRange(statement.killedConceded)} killed` : null,
+        statement.injuredConceded ? `${formatRange(statement.injuredConceded)} injured` : null,
+      ].filter((x) => x !== null);
+      const others = (await stores.official.incidentsOfStatement(statement.id)).filter((x) => x !== id);
+      lines.push(
+        `    casualty statement ${statement.id} (report ${statement.reportId}, ${statement.source}): ${statement.verdict}${statement.reason ? `, ${statement.reason.code}: ${statement.reason.words}` : ''}${harm.length ? `; conceded ${harm.join(', ')}` : ''}`,
+        `      "${statement.evidence.text.trim()}"`,
+      );
+      if (others.length > 0) lines.push(`      also matched to incidents ${others.join(', ')}`);
+    }
+    lines.push(
+      `    strike log: ${r.strikesInWindow} declared strike entr${r.strikesInWindow === 1 ? 'y' : 'ies'} in the incident's days (± 1 day)${r.declaredAbsence ? '; declared no strikes in this area' : ''}`,
+    );
+    if (r.nearest !== null) {
+      const strike = await stores.official.strike(r.nearest.strikeId);
+      lines.push(
+        `    nearest declared strike: ${r.nearest.km} km away, ${r.nearest.place ?? 'unplaced'}, ${days(r.nearest.date)} (strike ${r.nearest.strikeId}, report ${strike?.reportId ?? '-'})`,
+      );
+      if (strike) lines.push(`      "${strike.evidence.text}"`);
+    } else lines.push(`    nearest declared strike: none within ${MAX_NEAREST_KM} km in those days`);
+  }
+  return lines;
+}
+
 async function show(stores: Stores, id: number): Promise<string[]> {
   const i = await stores.incidents.get(id);
   if (!i) throw new UsageError(`no incident ${id}`);
@@ -161,6 +205,7 @@ async function show(stores: Stores, id: number): Promise<string[]> {
       lines.push(`  belligerent: ${b.label}: ${b.role.value} (${b.role.reason})`);
     lines.push(`  summary: ${a.summary}`);
   }
+  lines.push(...(await officialBlock(stores, id, a?.belligerents ?? [])));
   const claims = await claimsOf(stores, id);
   lines.push('', `claims (${claims.length}):`);
   const kindOf = outletKindOf();

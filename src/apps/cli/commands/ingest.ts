@@ -5,11 +5,13 @@ import {
   estimateIngestItems,
   openIngestSources,
   openStore,
+  reconcileIncidents,
   reportProcessor,
   type IngestSourceOptions,
 } from '../../../compose.ts';
 import { isIsoDay } from '../../../domain/validate-extraction.ts';
 import { runIngest, type IngestSummary } from '../../../pipeline/run-ingest.ts';
+import { MAX_NEAREST_KM } from '../../../stages/reconcile/index.ts';
 import { createProgress } from '../progress.ts';
 import { usageErrorsExitTwo } from './extract.ts';
 
@@ -50,6 +52,7 @@ interface IngestOpts {
   timeout: number;
   maxSize?: number;
   extract: boolean;
+  official?: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -92,6 +95,10 @@ export function registerIngest(program: Command, setCode: (code: number) => void
       'largest file, record or page read (default 50 MB for files, 10 MB for pages)',
       positive,
     )
+    .option(
+      '--official',
+      "read every report as a belligerent's own (strike logs, casualty statements): records {id, belligerent, kind, date, url, outlet, text} or text files",
+    )
     .option('--no-extract', 'only archive the reports; a later run without it extracts their claims')
     .action(async (inputs: string[], opts: IngestOpts) => {
       const path = databasePath(opts.db);
@@ -121,11 +128,18 @@ export function registerIngest(program: Command, setCode: (code: number) => void
         const summary = await runIngest({
           store,
           items: openIngestSources(inputs, sourceOptions),
-          process: opts.extract ? reportProcessor(opened.opened) : null,
+          process: opts.extract ? reportProcessor(opened.opened, { official: opts.official === true }) : null,
           onEvent: (_event, s) => progress.update(s),
         });
         progress.stop(summary);
         for (const line of summaryLines(summary, (Date.now() - started) / 1000)) console.log(line);
+        if (opts.extract) {
+          const r = await reconcileIncidents(opened.opened);
+          if (r.incidents > 0)
+            console.log(
+              `reconciled ${plural(r.incidents, 'incident')} with belligerents' reports: ${r.withNearest} of ${r.pairs} incident-belligerent pairs have a declared strike within ${MAX_NEAREST_KM} km, ${r.declaredAbsences} a declared absence, ${r.withStatement} a casualty statement; ${r.changed} assessed again`,
+            );
+        }
         if (summary.failed + summary.refused + summary.processFailed > 0) setCode(1);
       } finally {
         await store.close();

@@ -4,6 +4,7 @@ import { reportSearch } from './002-report-search.ts';
 import { incidentFootprint } from './003-incident-footprint.ts';
 import { incidentKeys } from './004-incident-keys.ts';
 import { analystAccounts } from './005-analyst-accounts.ts';
+import { official } from './006-official.ts';
 
 /** SQLite's migrations, in order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   incidentFootprint,
   incidentKeys,
   analystAccounts,
+  official,
 ];
