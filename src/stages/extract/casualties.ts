@@ -421,26 +421,7 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
   addKilled(out, lower, TWO_PERSONS, 2, false);
   // "X, his wife Y and their two sons were killed": victims told one by one are counted, unless
   // the sentence gives a figure of its own beside them.
-  if (text !== undefined) {
-    const named = findNamedVictims(text);
-    if (named) {
-      const inside = (o: CasualtyMention): boolean => o.start >= named.start && o.end <= named.end;
-      const killed = out.filter((o) => o.outcome === 'killed');
-      if (killed.every((o) => inside(o) && (o.range.max ?? o.range.min ?? 0) < named.count)) {
-        for (const o of killed) out.splice(out.indexOf(o), 1);
-        const m = mention(
-          named.start,
-          named.end,
-          'killed',
-          ['people'],
-          { min: named.count, max: named.count },
-          '',
-        );
-        m.named = true;
-        out.push(m);
-      }
-    }
-  }
+  if (text !== undefined) addNamedVictims(out, text);
   // A named person "was killed": one death, when the sentence gives no figure.
   if (!out.some((m) => m.outcome === 'killed')) {
     const single = hasSingleKilled(lower) ? SINGLE_KILLED.exec(lower) : null;
@@ -471,6 +452,27 @@ export function findCasualties(lower: string, text?: string): CasualtyMention[] 
     if (later) for (const m of out) if (m.start > later.index) m.update = true;
   }
   return out;
+}
+
+/**
+ * "X, his wife Y and their two sons were killed": victims told one by one are counted, unless the
+ * sentence gives a figure of its own beside them. A list names a dozen or so at most: beside a
+ * larger figure there is none to count.
+ */
+function addNamedVictims(out: CasualtyMention[], text: string): void {
+  for (const o of out) if (o.outcome === 'killed' && (o.range.max ?? o.range.min ?? 0) > 12) return;
+  const named = findNamedVictims(text);
+  if (named === null) return;
+  for (const o of out)
+    if (
+      o.outcome === 'killed' &&
+      (o.start < named.start || o.end > named.end || (o.range.max ?? o.range.min ?? 0) >= named.count)
+    )
+      return;
+  for (let i = out.length - 1; i >= 0; i--) if (out[i]!.outcome === 'killed') out.splice(i, 1);
+  const m = mention(named.start, named.end, 'killed', ['people'], { min: named.count, max: named.count }, '');
+  m.named = true;
+  out.push(m);
 }
 
 /** ", and up to": a ceiling for the toll just told. */
