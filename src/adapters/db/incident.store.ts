@@ -12,7 +12,9 @@ import type {
   IncidentFilter,
   IncidentSortKey,
   IncidentLink,
+  IncidentPoint,
   IncidentStore,
+  MonthlyCount,
   StoredIncident,
 } from '../../domain/store.ts';
 import { atomic, now, type Db } from './atomic.ts';
@@ -122,6 +124,19 @@ function matching<O>(
     );
   }
   return q;
+}
+
+/** The first known belligerent, else the first suspected, as "code<US>label"; null when none. */
+const FIRST_BELLIGERENT = sql<
+  string | null
+>`(SELECT json_extract(j.value, '$.code') || char(31) || json_extract(j.value, '$.label')
+  FROM json_each(incidents.assessment, '$.belligerents') j
+  ORDER BY json_extract(j.value, '$.role.value') = 'known' DESC, CAST(j.key AS INTEGER) LIMIT 1)`;
+
+function belligerentOf(value: string | null): { code: string; label: string } | null {
+  if (!value) return null;
+  const [code, label] = value.split('\u001f');
+  return { code: code!, label: label || code! };
 }
 
 export function incidentStore(db: Db): IncidentStore {
@@ -290,6 +305,74 @@ export function incidentStore(db: Db): IncidentStore {
         filter,
       ).executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async points(filter = {}): Promise<IncidentPoint[]> {
+      let q = matching(
+        db
+          .selectFrom('incidents')
+          .select([
+            'id',
+            'date',
+            'lat',
+            'lon',
+            'place',
+            'admin1',
+            'killed_min',
+            'civilians_killed_min',
+            'civilians_killed_max',
+            'grading',
+          ])
+          .select(FIRST_BELLIGERENT.as('belligerent'))
+          .where('lat', 'is not', null)
+          .where('lon', 'is not', null),
+        filter,
+      ).orderBy('id');
+      if (filter.limit) q = q.limit(filter.limit);
+      return (await q.execute()).map((r) => ({
+        id: r.id,
+        date: r.date,
+        lat: r.lat!,
+        lon: r.lon!,
+        place: r.place,
+        admin1: r.admin1,
+        killedMin: r.killed_min,
+        civiliansKilledMin: r.civilians_killed_min,
+        civiliansKilledMax: r.civilians_killed_max,
+        grading: r.grading,
+        belligerent: belligerentOf(r.belligerent),
+      }));
+    },
+    async monthly(filter = {}): Promise<MonthlyCount[]> {
+      const inner = matching(
+        db
+          .selectFrom('incidents')
+          .select(sql<string>`substr(date, 1, 7)`.as('month'))
+          .select(FIRST_BELLIGERENT.as('belligerent'))
+          .select(['civilians_killed_min', 'civilians_killed_max'])
+          .where('date', 'is not', null),
+        filter,
+      );
+      const rows = await db
+        .selectFrom(inner.as('m'))
+        .select(['month', 'belligerent'])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('incidents'),
+          sql<number>`coalesce(sum(civilians_killed_min), 0)`.as('low'),
+          sql<number>`coalesce(sum(coalesce(civilians_killed_max, civilians_killed_min)), 0)`.as('high'),
+          sql<number>`sum(civilians_killed_max IS NULL AND civilians_killed_min IS NOT NULL)`.as('open'),
+        ])
+        .groupBy(['month', 'belligerent'])
+        .orderBy('month')
+        .orderBy('belligerent')
+        .execute();
+      return rows.map((r) => ({
+        month: r.month,
+        belligerent: belligerentOf(r.belligerent),
+        incidents: Number(r.incidents),
+        civiliansMin: Number(r.low),
+        civiliansMax: Number(r.high),
+        open: Number(r.open ?? 0),
+      }));
     },
     async countEmptied(): Promise<number> {
       const row = await db

@@ -15,11 +15,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Store } from '../../domain/store.ts';
 import { registerApiRoutes } from './api-routes.ts';
+import { registerMapRoutes } from './map-routes.ts';
 import { HttpError } from './http-errors.ts';
 import type { ViewContext } from './incident-view.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { errorPage } from './pages/error-page.ts';
-import { setSecurityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
+import { tileOrigin, type TileSettings } from './tile-settings.ts';
 
 /** What the server serves, and how. */
 export interface ServerOptions {
@@ -30,6 +32,8 @@ export interface ServerOptions {
   labels?: Record<string, string>;
   /** What to log, as JSON lines on stdout: `error` for failures only; nothing by default. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
+  /** Map tiles for those online (a URL template with {z}/{x}/{y}); the map draws outlines only without. */
+  tiles?: TileSettings | null;
 }
 
 const ASSETS: Record<string, { file: URL; type: string }> = {
@@ -100,13 +104,15 @@ function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAn
  * their assets, over one store. Call `ready()` or `listen()` on the result.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const tiles = options.tiles ?? null;
+  const policy = contentSecurityPolicy(tiles ? [tileOrigin(tiles.url)] : []);
   const app = Fastify({
     logger: { level: options.logLevel ?? 'silent' },
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed URL is answered before any hook runs, so its answer sets the headers itself.
     frameworkErrors: (err, request, reply) => {
-      setSecurityHeaders(reply);
+      setSecurityHeaders(reply, policy);
       return sendError(request, reply, answerFor(err));
     },
   });
@@ -132,7 +138,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.addHook('onRequest', async (_request, reply) => {
-    setSecurityHeaders(reply);
+    setSecurityHeaders(reply, policy);
   });
   // JSON never carries a raw `<`, `>` or `&`, so report text in it cannot be read as markup anywhere.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -171,9 +177,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     stores: options.store,
     outletKind: options.outletKind ?? (() => null),
     labels: options.labels ?? {},
+    tiles,
   };
   registerApiRoutes(app, ctx);
   registerPageRoutes(app, ctx);
+  await registerMapRoutes(app, ctx, tiles);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -8,7 +8,9 @@ import { incidentCode, summaryOf, type IncidentView, type SourceClaimView } from
 import { formatRange, formatTimestamp } from './format.ts';
 import { gradeLabel, statusLabel } from './incident-list-page.ts';
 import { layout } from './layout.ts';
+import type { TileSettings } from '../tile-settings.ts';
 import { placeName } from './place-name.ts';
+import { miniMap } from './mini-map.ts';
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();
@@ -132,7 +134,11 @@ function source(s: SourceClaimView, labels: Record<string, string>): SafeHtml {
 }
 
 /** One incident: what happened, the summary panel, every source with its evidence, the history. */
-export function incidentPage(view: IncidentView, labels: Record<string, string>): SafeHtml {
+export function incidentPage(
+  view: IncidentView,
+  labels: Record<string, string>,
+  tiles: TileSettings | null = null,
+): SafeHtml {
   const i = view.incident;
   const s = summaryOf(i);
   const a = assessmentOf(i);
@@ -149,6 +155,7 @@ export function incidentPage(view: IncidentView, labels: Record<string, string>)
   return layout({
     title: `${code} ${i.place ?? ''} ${i.date ?? ''}`.trim(),
     section: 'incidents',
+    map: i.lat !== null && i.lon !== null,
     main: html`<p class="breadcrumb"><a href="/incidents">Incidents</a></p>
       <h1><span class="code">${code}</span> ${where}</h1>
       <p class="when">
@@ -199,6 +206,7 @@ export function incidentPage(view: IncidentView, labels: Record<string, string>)
             <dt>Sources</dt>
             <dd>${a?.outlets.length ?? 0}</dd>
           </dl>
+          ${miniMap(i, tiles)}
         </aside>
       </div>
       ${
