@@ -38,6 +38,7 @@ export interface ServerOptions {
 
 const ASSETS: Record<string, { file: URL; type: string }> = {
   'site.css': { file: new URL('../web/site.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { file: new URL('../web/favicon.svg', import.meta.url), type: 'image/svg+xml' },
 };
 
 interface ErrorAnswer {

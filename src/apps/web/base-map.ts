@@ -1,7 +1,8 @@
 import * as L from 'leaflet';
 
+/** The credit the boundaries' CC BY licences ask for, short enough for a phone. */
 const BOUNDARY_ATTRIBUTION =
-  'Boundaries: <a href="https://whosonfirst.org/docs/licenses/">Who’s On First</a>, GeoNames (CC BY 4.0), Quattroshapes (CC BY), Yahoo! GeoPlanet (CC BY 3.0 US), Mesoshapes';
+  'Boundaries: <a href="https://whosonfirst.org/docs/licenses/">Who’s On First</a>, GeoNames, Quattroshapes, Yahoo! GeoPlanet (CC BY), Mesoshapes';
 
 /** Districts are drawn from this zoom on; below it they would only blur the governorates. */
 const DISTRICT_ZOOM = 7;

@@ -193,8 +193,8 @@ export function showIncidentMap(container: HTMLElement): void {
       container.dataset.incidents = String(loaded.incidents.length);
       if (!hash && loaded.incidents.length > 0)
         map.fitBounds(
-          L.latLngBounds(loaded.incidents.map((r) => [r[1], r[2]] as [number, number])).pad(0.15),
-          { maxZoom: 10 },
+          L.latLngBounds(loaded.incidents.map((r) => [r[1], r[2]] as [number, number])).pad(0.2),
+          { maxZoom: 10, animate: false },
         );
       draw();
       drawLegend();

@@ -23,6 +23,7 @@ export function layout(page: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${page.title} · strikewatch</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/site.css" />
         ${page.map ? html`<link rel="stylesheet" href="/assets/map.css" /><script src="/assets/map.js" defer></script>` : null}
       </head>

@@ -32,6 +32,7 @@ function sizeKey(): SafeHtml {
 export function mapPage(m: MapPageModel): SafeHtml {
   const filters = filterParams(m.query);
   const api = `/api/map${queryString(filters)}`;
+  const active = Object.values(filters).filter((v) => v !== undefined && v !== '').length;
   const colourLink = (colour: ColourBy, label: string): SafeHtml =>
     html`<a data-colour="${colour}" href="/map${queryString({ ...filters, colour: colour === 'belligerent' ? undefined : colour })}" aria-current="${String(m.colour === colour)}">${label}</a>`;
   return layout({
@@ -39,7 +40,10 @@ export function mapPage(m: MapPageModel): SafeHtml {
     section: 'map',
     map: true,
     main: html`<h1>Map</h1>
-      ${filterForm(m, '/map', m.colour === 'grading' ? html`<input type="hidden" name="colour" value="grading" />` : null)}
+      <details class="map-filters" open>
+        <summary>Filters${active > 0 ? html` <span class="muted">· ${active} active</span>` : null}</summary>
+        ${filterForm(m, '/map', m.colour === 'grading' ? html`<input type="hidden" name="colour" value="grading" />` : null)}
+      </details>
       <p class="count">
         ${m.total === 1 ? '1 incident matches' : `${m.total} incidents match`}; the map shows those with
         coordinates. <a href="/incidents${queryString(filters)}">See them as a list</a>.

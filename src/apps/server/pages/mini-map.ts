@@ -6,19 +6,19 @@ import type { TileSettings } from '../tile-settings.ts';
 
 /** How close the small map opens, by how precisely the place is known. */
 const ZOOM: Record<string, number> = {
-  neighbourhood: 11,
-  village: 10,
-  town: 10,
-  city: 9,
-  district: 8,
-  governorate: 7,
+  neighbourhood: 9,
+  village: 8,
+  town: 8,
+  city: 8,
+  district: 7,
+  governorate: 6,
   country: 5,
 };
 
 /** The incident page's small map (drawn by the map script), or null without coordinates. */
 export function miniMap(i: StoredIncident, tiles: TileSettings | null): SafeHtml | null {
   if (i.lat === null || i.lon === null) return null;
-  const zoom = ZOOM[i.locationPrecision ?? ''] ?? 9;
+  const zoom = ZOOM[i.locationPrecision ?? ''] ?? 8;
   const belligerents = assessmentOf(i)?.belligerents ?? [];
   const first = belligerents.find((b) => b.role.value === 'known') ?? belligerents[0];
   const civilians = i.civiliansKilledMax ?? i.civiliansKilledMin;
