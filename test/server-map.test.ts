@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import { DOMParser } from 'linkedom';
 import { buildServer } from '../src/apps/server/build-server.ts';
 import type { MapData } from '../src/apps/web/map-data.ts';
-import { serverFixture, type ServerFixture } from './fixtures/server-store.ts';
+import { reportProcessor } from '../src/compose.ts';
+import { runIngest } from '../src/pipeline/run-ingest.ts';
+import { FIXTURES, fixtureItems, serverFixture, type ServerFixture } from './fixtures/server-store.ts';
 
 let f: ServerFixture;
 before(async () => {
@@ -115,3 +117,28 @@ describe('tiles', () => {
     }
   });
 });
+
+describe('counts kept between requests', () => {
+  it('follow the database: a new report changes the total and the timeline at once', async () => {
+    const total = async (): Promise<number> => JSON.parse((await get('/api/incidents')).body).total;
+    assert.equal(await total(), 3);
+    const summary = await runIngest({
+      store: f.opened.store,
+      items: fixtureItems([{ ...FIXTURES[2]!, key: 'douma', text: DOUMA, title: 'Market bombed in Douma' }]),
+      process: reportProcessor(f.opened),
+    });
+    assert.equal(summary.processFailed, 0);
+    assert.equal(await total(), 4);
+    const list = new DOMParser().parseFromString((await get('/incidents')).body, 'text/html');
+    assert.match(
+      list.querySelector('figure.timeline svg')?.getAttribute('aria-label') ?? '',
+      /^4 dated incidents/,
+    );
+  });
+});
+
+const DOUMA = `Market bombed in Douma
+
+DOUMA, 17 August 2015
+
+Syrian government aircraft bombed a crowded market in Douma on Sunday, killing 25 civilians, rescue workers said.`;

@@ -151,7 +151,7 @@ export interface IncidentFilter {
   after?: IncidentCursor | null;
 }
 
-/** An incident as the map draws it; the belligerent is the first known one, else the first suspected. */
+/** An incident as the map draws it; the belligerent is the one its assessment names first (the most blamed). */
 export interface IncidentPoint {
   id: number;
   date: string | null;
@@ -166,7 +166,7 @@ export interface IncidentPoint {
   belligerent: { code: string; label: string } | null;
 }
 
-/** Incidents of one month whose first belligerent (known, else suspected) is `belligerent`. */
+/** Incidents of one month whose assessment names `belligerent` first (the most blamed). */
 export interface MonthlyCount {
   /** YYYY-MM. */
   month: string;
@@ -201,7 +201,7 @@ export interface IncidentStore {
   countEmptied(): Promise<number>;
   /** Incidents matching the filter that have coordinates, by id (the limit applies; sort and cursor are ignored). */
   points(filter?: IncidentFilter): Promise<IncidentPoint[]>;
-  /** Dated incidents matching the filter, counted by month and first belligerent, oldest month first. */
+  /** Dated incidents matching the filter, counted by month and the belligerent named first, oldest month first. */
   monthly(filter?: IncidentFilter): Promise<MonthlyCount[]>;
 }
 

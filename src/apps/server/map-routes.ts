@@ -42,7 +42,7 @@ const mapData = z
     incidents: z
       .array(z.array(z.union([z.number(), z.string(), z.null()])))
       .describe(
-        'One array per incident: id, lat, lon, date, civilians killed min and max (a null max is an open figure), grading, belligerent code (the first known, else the first suspected; null for none), place',
+        'One array per incident: id, lat, lon, date, civilians killed min and max (a null max is an open figure), grading, belligerent code (the one the assessment names first, the most blamed; null for none), place',
       ),
     belligerents: z
       .record(z.string(), z.object({ label: z.string(), colour: z.string() }))

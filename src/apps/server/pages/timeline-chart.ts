@@ -46,8 +46,8 @@ function monthLabel(month: string): string {
 }
 
 /**
- * Incidents and civilian deaths per month, stacked by belligerent (the first known, else the
- * first suspected), as an SVG drawn on the server: no script needed, every bar titled with its
+ * Incidents and civilian deaths per month, stacked by belligerent (the one the assessment names
+ * first, the most blamed), as an SVG drawn on the server: no script needed, every bar titled with its
  * figures. Deaths show the lowest reported figures as bars and the highest as an outline above.
  */
 export function timelineChart(
