@@ -12,9 +12,10 @@ import { parseArgs } from 'node:util';
 import { clusterSection } from './cluster.ts';
 import { extractSection } from './extract.ts';
 import { ingestSection } from './ingest.ts';
+import { serverSection } from './server.ts';
 import type { BenchSection, TargetCheck } from './section.ts';
 
-const SECTIONS: BenchSection[] = [extractSection, clusterSection, ingestSection];
+const SECTIONS: BenchSection[] = [extractSection, clusterSection, ingestSection, serverSection];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(root, '..', 'shared');
