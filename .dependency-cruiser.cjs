@@ -54,6 +54,19 @@ module.exports = {
       from: { path: '^src/stages/([^/]+)/' },
       to: { path: '^src/stages/([^/]+)/(?!index\\.ts$)', pathNot: '^src/stages/$1/' },
     },
+    {
+      name: 'web-is-browser-code',
+      comment: 'Browser code is bundled alone: it imports only itself and npm packages, never the server',
+      severity: 'error',
+      from: { path: '^src/apps/web' },
+      to: { path: '^src/(?!apps/web/)' },
+    },
+    {
+      name: 'web-no-node',
+      severity: 'error',
+      from: { path: '^src/apps/web' },
+      to: { dependencyTypes: ['core'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

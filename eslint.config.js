@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'data/**', 'coverage/**', 'artifacts/**'] },
+  {
+    ignores: [
+      '.dependency-cruiser.cjs',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'artifacts/**',
+      'build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

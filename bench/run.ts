@@ -13,9 +13,16 @@ import { clusterSection } from './cluster.ts';
 import { extractSection } from './extract.ts';
 import { ingestSection } from './ingest.ts';
 import { reconcileSection } from './reconcile.ts';
+import { serverSection } from './server.ts';
 import type { BenchSection, TargetCheck } from './section.ts';
 
-const SECTIONS: BenchSection[] = [extractSection, clusterSection, ingestSection, reconcileSection];
+const SECTIONS: BenchSection[] = [
+  extractSection,
+  clusterSection,
+  ingestSection,
+  reconcileSection,
+  serverSection,
+];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = resolve(root, '..', 'shared');

@@ -1,4 +1,4 @@
-/** A bench section: one measured area (extraction, clustering; ingest, server later), registered in run.ts. */
+/** A bench section: one measured area (extraction, clustering, ingest, server), registered in run.ts. */
 
 export interface BenchContext {
   /** The shared reference data directory (../shared beside the repository). */

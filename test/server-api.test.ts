@@ -207,6 +207,7 @@ describe('GET /api/openapi.json', () => {
       '/api/export.jsonl',
       '/api/incidents',
       '/api/incidents/{id}',
+      '/api/map',
       '/api/reports/{id}',
     ]);
     for (const [path, methods] of Object.entries(doc.paths)) {

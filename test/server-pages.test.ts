@@ -178,6 +178,7 @@ describe('methodology and API pages', () => {
       '/api/export.jsonl',
       '/api/incidents',
       '/api/incidents/{id}',
+      '/api/map',
       '/api/reports/{id}',
     ]);
     assert.ok(doc.querySelector('a[href="/api/openapi.json"]'));

@@ -160,6 +160,34 @@ export interface IncidentFilter {
   after?: IncidentCursor | null;
 }
 
+/** An incident as the map draws it; the belligerent is the one its assessment names first (the most blamed). */
+export interface IncidentPoint {
+  id: number;
+  date: string | null;
+  lat: number;
+  lon: number;
+  place: string | null;
+  admin1: string | null;
+  killedMin: number | null;
+  civiliansKilledMin: number | null;
+  civiliansKilledMax: number | null;
+  grading: string | null;
+  belligerent: { code: string; label: string } | null;
+}
+
+/** Incidents of one month whose assessment names `belligerent` first (the most blamed). */
+export interface MonthlyCount {
+  /** YYYY-MM. */
+  month: string;
+  belligerent: { code: string; label: string } | null;
+  incidents: number;
+  /** Civilian deaths: the sum of the lowest figures, and of the highest (an open figure adds its lowest). */
+  civiliansMin: number;
+  civiliansMax: number;
+  /** Incidents whose highest figure is open ("at least 19"). */
+  open: number;
+}
+
 export interface IncidentStore {
   create(fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
   update(id: number, fields: IncidentFields, by: ChangeBy): Promise<StoredIncident>;
@@ -180,6 +208,10 @@ export interface IncidentStore {
   count(filter?: IncidentFilter): Promise<number>;
   /** Incidents left without claims (merged into another, or their reports extracted again). */
   countEmptied(): Promise<number>;
+  /** Incidents matching the filter that have coordinates, by id (the limit applies; sort and cursor are ignored). */
+  points(filter?: IncidentFilter): Promise<IncidentPoint[]>;
+  /** Dated incidents matching the filter, counted by month and the belligerent named first, oldest month first. */
+  monthly(filter?: IncidentFilter): Promise<MonthlyCount[]>;
 }
 
 export interface AuditEntry {

@@ -12,7 +12,9 @@ import type {
   IncidentFilter,
   IncidentSortKey,
   IncidentLink,
+  IncidentPoint,
   IncidentStore,
+  MonthlyCount,
   StoredIncident,
 } from '../../domain/store.ts';
 import { atomic, now, type Db } from './atomic.ts';
@@ -81,9 +83,14 @@ const HAS_CLAIMS = sql<SqlBool>`EXISTS (SELECT 1 FROM incident_claims ic WHERE i
  */
 const SORT_COLUMNS: Record<
   IncidentSortKey,
-  { expression: RawBuilder<unknown>; value: (key: string | number | null) => string | number }
+  {
+    expression: RawBuilder<unknown>;
+    value: (key: string | number | null) => string | number;
+    /** The same order on a bare column, so an index serves it (NULL sorts lowest, as '' does). */
+    order?: RawBuilder<unknown>;
+  }
 > = {
-  date: { expression: sql`coalesce(date, '')`, value: (key) => key ?? '' },
+  date: { expression: sql`coalesce(date, '')`, value: (key) => key ?? '', order: sql`date` },
   killed: { expression: sql`coalesce(killed_min, -1)`, value: (key) => key ?? -1 },
   civilians: { expression: sql`coalesce(civilians_killed_min, -1)`, value: (key) => key ?? -1 },
   place: { expression: sql`coalesce(lower(place), '')`, value: (key) => String(key ?? '').toLowerCase() },
@@ -124,7 +131,60 @@ function matching<O>(
   return q;
 }
 
+/** The belligerent the assessment names first (the most blamed), as "code<US>label"; null when none. */
+const FIRST_BELLIGERENT = sql<
+  string | null
+>`json_extract(incidents.assessment, '$.belligerents[0].code') || char(31) || json_extract(incidents.assessment, '$.belligerents[0].label')`;
+
+function belligerentOf(value: string | null): { code: string; label: string } | null {
+  if (!value) return null;
+  const [code, label] = value.split('\u001f');
+  return { code: code!, label: label || code! };
+}
+
+/** What a filter's conditions are, as a key (its sort, cursor and limit do not change a count). */
+function conditionsKey(kind: string, f: IncidentFilter): string {
+  return JSON.stringify([
+    kind,
+    f.from,
+    f.to,
+    f.belligerent,
+    f.grading,
+    f.admin1,
+    f.country,
+    f.strikeStatus,
+    f.minKilled,
+    f.text,
+  ]);
+}
+
+/**
+ * Answers that read every matching incident (counts, monthly totals), kept until the database
+ * changes: SQLite's data_version moves on another connection's commit, total_changes() on this one's.
+ */
+function aggregateCache(db: Db): <T>(key: string, compute: () => Promise<T>) => Promise<T> {
+  const kept = new Map<string, unknown>();
+  let keptAt = '';
+  return async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    const { rows } = await sql<{
+      v: string;
+    }>`SELECT data_version || ':' || total_changes() AS v FROM pragma_data_version`.execute(db);
+    const version = rows[0]?.v ?? '';
+    if (version !== keptAt) {
+      kept.clear();
+      keptAt = version;
+    }
+    if (kept.has(key)) return kept.get(key) as T;
+    const value = await compute();
+    // A bound on memory for servers asked many different filters.
+    if (kept.size >= 1000) kept.clear();
+    kept.set(key, value);
+    return value;
+  };
+}
+
 export function incidentStore(db: Db): IncidentStore {
+  const cached = aggregateCache(db);
   const get = async (id: number): Promise<StoredIncident | null> => {
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toIncident(row) : null;
@@ -200,7 +260,7 @@ export function incidentStore(db: Db): IncidentStore {
             );
       }
       const direction = sort.descending ? 'desc' : 'asc';
-      q = q.orderBy(key.expression, direction).orderBy('id', direction);
+      q = q.orderBy(key.order ?? key.expression, direction).orderBy('id', direction);
       if (filter.limit) q = q.limit(filter.limit);
       return (await q.execute()).map(toIncident);
     },
@@ -284,12 +344,86 @@ export function incidentStore(db: Db): IncidentStore {
         .executeTakeFirst();
       return row?.incident_id ?? null;
     },
-    async count(filter = {}): Promise<number> {
-      const row = await matching(
-        db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')),
-        filter,
-      ).executeTakeFirst();
-      return Number(row?.n ?? 0);
+    count(filter = {}): Promise<number> {
+      return cached(conditionsKey('count', filter), async () => {
+        const row = await matching(
+          db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')),
+          filter,
+        ).executeTakeFirst();
+        return Number(row?.n ?? 0);
+      });
+    },
+    points(filter = {}): Promise<IncidentPoint[]> {
+      return cached(conditionsKey(`points ${filter.limit ?? ''}`, filter), async () => {
+        let q = matching(
+          db
+            .selectFrom('incidents')
+            .select([
+              'id',
+              'date',
+              'lat',
+              'lon',
+              'place',
+              'admin1',
+              'killed_min',
+              'civilians_killed_min',
+              'civilians_killed_max',
+              'grading',
+            ])
+            .select(FIRST_BELLIGERENT.as('belligerent'))
+            .where('lat', 'is not', null)
+            .where('lon', 'is not', null),
+          filter,
+        ).orderBy('id');
+        if (filter.limit) q = q.limit(filter.limit);
+        return (await q.execute()).map((r) => ({
+          id: r.id,
+          date: r.date,
+          lat: r.lat!,
+          lon: r.lon!,
+          place: r.place,
+          admin1: r.admin1,
+          killedMin: r.killed_min,
+          civiliansKilledMin: r.civilians_killed_min,
+          civiliansKilledMax: r.civilians_killed_max,
+          grading: r.grading,
+          belligerent: belligerentOf(r.belligerent),
+        }));
+      });
+    },
+    monthly(filter = {}): Promise<MonthlyCount[]> {
+      return cached(conditionsKey('monthly', filter), async () => {
+        const inner = matching(
+          db
+            .selectFrom('incidents')
+            .select(sql<string>`substr(date, 1, 7)`.as('month'))
+            .select(FIRST_BELLIGERENT.as('belligerent'))
+            .select(['civilians_killed_min', 'civilians_killed_max'])
+            .where('date', 'is not', null),
+          filter,
+        );
+        const rows = await db
+          .selectFrom(inner.as('m'))
+          .select(['month', 'belligerent'])
+          .select((eb) => [
+            eb.fn.countAll<number>().as('incidents'),
+            sql<number>`coalesce(sum(civilians_killed_min), 0)`.as('low'),
+            sql<number>`coalesce(sum(coalesce(civilians_killed_max, civilians_killed_min)), 0)`.as('high'),
+            sql<number>`sum(civilians_killed_max IS NULL AND civilians_killed_min IS NOT NULL)`.as('open'),
+          ])
+          .groupBy(['month', 'belligerent'])
+          .orderBy('month')
+          .orderBy('belligerent')
+          .execute();
+        return rows.map((r) => ({
+          month: r.month,
+          belligerent: belligerentOf(r.belligerent),
+          incidents: Number(r.incidents),
+          civiliansMin: Number(r.low),
+          civiliansMax: Number(r.high),
+          open: Number(r.open ?? 0),
+        }));
+      });
     },
     async countEmptied(): Promise<number> {
       const row = await db

@@ -18,11 +18,13 @@ import { registerAnalystApiRoutes } from './analyst-api-routes.ts';
 import { registerAccountLookup, type AnalystOptions } from './analyst-auth.ts';
 import { registerAnalystPageRoutes } from './analyst-page-routes.ts';
 import { registerApiRoutes } from './api-routes.ts';
+import { registerMapRoutes } from './map-routes.ts';
 import { HttpError } from './http-errors.ts';
 import type { ViewContext } from './incident-view.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { errorPage } from './pages/error-page.ts';
-import { setSecurityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
+import { tileOrigin, type TileSettings } from './tile-settings.ts';
 
 /** What the server serves, and how. */
 export interface ServerOptions {
@@ -35,10 +37,13 @@ export interface ServerOptions {
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
   /** Analyst mode (logins, the write API, the review queue); read-only without it. */
   analyst?: AnalystOptions;
+  /** Map tiles for those online (a URL template with {z}/{x}/{y}); the map draws outlines only without. */
+  tiles?: TileSettings | null;
 }
 
 const ASSETS: Record<string, { file: URL; type: string }> = {
   'site.css': { file: new URL('../web/site.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { file: new URL('../web/favicon.svg', import.meta.url), type: 'image/svg+xml' },
 };
 
 type ErrorCode =
@@ -115,6 +120,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAn
  * their assets, over one store. Call `ready()` or `listen()` on the result.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const tiles = options.tiles ?? null;
+  const policy = contentSecurityPolicy(tiles ? [tileOrigin(tiles.url)] : []);
   const app = Fastify({
     logger: { level: options.logLevel ?? 'silent' },
     return503OnClosing: true,
@@ -123,7 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed URL is answered before any hook runs, so its answer sets the headers itself.
     frameworkErrors: (err, request, reply) => {
-      setSecurityHeaders(reply);
+      setSecurityHeaders(reply, policy);
       return sendError(request, reply, answerFor(err));
     },
   });
@@ -155,7 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.addHook('onRequest', async (_request, reply) => {
-    setSecurityHeaders(reply);
+    setSecurityHeaders(reply, policy);
   });
   // JSON never carries a raw `<`, `>` or `&`, so report text in it cannot be read as markup anywhere.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -194,6 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     stores: options.store,
     outletKind: options.outletKind ?? (() => null),
     labels: options.labels ?? {},
+    tiles,
   };
   if (options.analyst) registerAccountLookup(app, options.store, options.analyst);
   registerApiRoutes(app, ctx);
@@ -202,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerAnalystApiRoutes(app, ctx, options.store, options.analyst);
     registerAnalystPageRoutes(app, options.store, options.analyst);
   }
+  await registerMapRoutes(app, ctx, tiles);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -5,6 +5,7 @@ import type { AuditEntry, Claim, StoredIncident, Stores } from '../../domain/sto
 import type { Report } from '../../domain/report.ts';
 import { assessmentOf } from '../../stages/publish/index.ts';
 import type { IncidentDetail, IncidentSummary, ReportDetail } from './api-schemas.ts';
+import type { TileSettings } from './tile-settings.ts';
 
 /** What the views need besides the store. */
 export interface ViewContext {
@@ -13,6 +14,8 @@ export interface ViewContext {
   outletKind: (outlet: string | null) => string | null;
   /** Display names of belligerents by code. */
   labels: Record<string, string>;
+  /** Map tiles, when configured; the maps draw outlines only without. */
+  tiles?: TileSettings | null;
 }
 
 function range(min: number | null, max: number | null): Range | null {

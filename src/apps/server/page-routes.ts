@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, listQuery } from './api-schemas.ts';
 import type { SafeHtml } from './html.ts';
 import { notFound } from './http-errors.ts';
-import { listIncidents } from './incident-query.ts';
+import { filterOf, listIncidents } from './incident-query.ts';
 import { incidentView, reportView, summaryOf, type ViewContext } from './incident-view.ts';
 import { apiDocsPage, type OpenApiDocument } from './pages/api-docs-page.ts';
 import { incidentListPage } from './pages/incident-list-page.ts';
 import { analystTools } from './pages/analyst-tools.ts';
 import { incidentPage } from './pages/incident-page.ts';
+import { belligerentColour } from './map-colours.ts';
+import { timelineChart } from './pages/timeline-chart.ts';
 import { methodologyPage } from './pages/methodology-page.ts';
 import { reportPage } from './pages/report-page.ts';
 
@@ -30,7 +32,10 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ViewContext): void
   const list = { schema: { hide: true, querystring: listQuery } };
   for (const url of ['/', '/incidents'])
     pages.get(url, list, async (request, reply) => {
-      const page = await listIncidents(ctx, request.query);
+      const [page, months] = await Promise.all([
+        listIncidents(ctx, request.query),
+        ctx.stores.incidents.monthly(filterOf(request.query)),
+      ]);
       return sendPage(
         reply,
         incidentListPage({
@@ -39,13 +44,17 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ViewContext): void
           total: page.total,
           next: page.next,
           labels: ctx.labels,
+          timeline: timelineChart(months, belligerentColour),
         }),
       );
     });
   pages.get('/incidents/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const view = await incidentView(ctx, request.params.id);
     if (!view) throw notFound(`There is no incident ${request.params.id}.`, 'id');
-    return sendPage(reply, incidentPage(view, ctx.labels, analystTools(view, request.account)));
+    return sendPage(
+      reply,
+      incidentPage(view, ctx.labels, analystTools(view, request.account), ctx.tiles ?? null),
+    );
   });
   pages.get('/reports/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const view = await reportView(ctx.stores, request.params.id);

@@ -8,6 +8,7 @@ import {
   type OpenedStore,
 } from '../../../compose.ts';
 import { buildServer } from '../../server/build-server.ts';
+import { tileOrigin, type TileSettings } from '../../server/tile-settings.ts';
 import { usageErrorsExitTwo } from './extract.ts';
 
 export interface ServeOpts {
@@ -16,6 +17,9 @@ export interface ServeOpts {
   host: string;
   secureCookies?: boolean;
   trustProxy?: boolean;
+  /** A map tile URL template; else $STRIKEWATCH_TILES; else the map draws outlines only. */
+  tiles?: string;
+  tilesAttribution?: string;
 }
 
 export function port(value: string): number {
@@ -38,6 +42,12 @@ function urlOf(host: string, listening: number): string {
  * in flight) and the store. Prints the address first; returns the exit code.
  */
 export async function serveStore(opened: OpenedStore, opts: ServeOpts): Promise<number> {
+  const tiles = tilesOf(opts);
+  if (typeof tiles === 'string') {
+    await opened.store.close();
+    console.error(`strikewatch: ${tiles}`);
+    return 2;
+  }
   const app = await buildServer({
     store: opened.store,
     outletKind: outletKindOf(),
@@ -48,6 +58,7 @@ export async function serveStore(opened: OpenedStore, opts: ServeOpts): Promise<
       secureCookies: opts.secureCookies === true,
       trustProxy: opts.trustProxy === true,
     },
+    tiles,
   });
   try {
     await app.listen({ port: opts.port, host: opts.host });
@@ -82,7 +93,27 @@ export function addServeOptions(command: Command): Command {
     .option(
       '--trust-proxy',
       "behind a reverse proxy: take the client's address and protocol from X-Forwarded-For and X-Forwarded-Proto",
+    )
+    .option(
+      '--tiles <url>',
+      'map tiles, a URL template such as https://tile.example/{z}/{x}/{y}.png (default $STRIKEWATCH_TILES; none: the map works offline)',
+    )
+    .option(
+      '--tiles-attribution <text>',
+      "the tile provider's credit, shown on the map (default $STRIKEWATCH_TILES_ATTRIBUTION)",
     );
+}
+
+/** The tile settings from the options or the environment, null for none, or what is wrong with them. */
+export function tilesOf(opts: Pick<ServeOpts, 'tiles' | 'tilesAttribution'>): TileSettings | null | string {
+  const url = opts.tiles || process.env.STRIKEWATCH_TILES || '';
+  if (!url) return null;
+  try {
+    tileOrigin(url);
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  return { url, attribution: opts.tilesAttribution || process.env.STRIKEWATCH_TILES_ATTRIBUTION || '' };
 }
 
 export function portOf(opts: { port?: number }): number {

@@ -13,10 +13,12 @@ export interface IncidentListModel {
   next: string | null;
   /** Belligerent labels by code, for the filter's choices. */
   labels: Record<string, string>;
+  /** The timeline chart over every matching incident, when there is one. */
+  timeline?: SafeHtml | null;
 }
 
 /** The filters of a query as URL parameters (sort, cursor and page size left to the caller). */
-function filterParams(q: ListQuery): Record<string, string | number | undefined> {
+export function filterParams(q: ListQuery): Record<string, string | number | undefined> {
   return {
     from: q.from,
     to: q.to,
@@ -42,10 +44,15 @@ function option(value: string, label: string, selected: string | undefined): Saf
   return html`<option value="${value}" ${value === selected ? html` selected` : null}>${label}</option>`;
 }
 
-function filterForm(m: IncidentListModel): SafeHtml {
+/** The filter form, shared by the list and the map; it submits to `action`. */
+export function filterForm(
+  m: Pick<IncidentListModel, 'query' | 'labels'>,
+  action = '/incidents',
+  extra: SafeHtml | null = null,
+): SafeHtml {
   const q = m.query;
   const belligerents = Object.entries(m.labels).sort((a, b) => a[1].localeCompare(b[1]));
-  return html`<form class="filters" method="get" action="/incidents" role="search">
+  return html`<form class="filters" method="get" action="${action}" role="search">
     <label>From <input type="date" name="from" value="${q.from ?? ''}" /></label>
     <label>To <input type="date" name="to" value="${q.to ?? ''}" /></label>
     <label>Country <input type="text" name="country" value="${q.country ?? ''}" /></label>
@@ -78,8 +85,8 @@ function filterForm(m: IncidentListModel): SafeHtml {
     <label class="wide"
       >Search <input type="search" name="q" value="${q.q ?? ''}" placeholder="place, summary or report text"
     /></label>
-    <input type="hidden" name="sort" value="${q.sort}" />
-    <div class="form-actions"><button type="submit">Filter</button> <a href="/incidents">Clear</a></div>
+    <input type="hidden" name="sort" value="${q.sort}" />${extra}
+    <div class="form-actions"><button type="submit">Filter</button> <a href="${action}">Clear</a></div>
   </form>`;
 }
 
@@ -166,9 +173,10 @@ export function incidentListPage(m: IncidentListModel): SafeHtml {
         ${m.total === 1 ? '1 incident matches' : `${m.total} incidents match`}${q.cursor ? ' (a later page)' : null}.
         Download them as <a href="/api/export.csv${exports}">CSV</a>,
         <a href="/api/export.geojson${exports}">GeoJSON</a> or
-        <a href="/api/export.jsonl${exports}">JSON lines</a>.
+        <a href="/api/export.jsonl${exports}">JSON lines</a>, or
+        <a href="/map${queryString(filterParams(q))}">see them on the map</a>.
       </p>
-      ${table}
+      ${m.timeline ?? null} ${table}
       <nav class="pager" aria-label="Pages">
         ${q.cursor ? html`<a href="/incidents${queryString(pageParams(q, q.sort))}">First page</a>` : null}
         ${m.next ? html`<a rel="next" href="/incidents${queryString({ ...pageParams(q, q.sort), cursor: m.next })}">Next page</a>` : null}

@@ -9,7 +9,9 @@ import { changeSummary } from './change-summary.ts';
 import { formatRange, formatTimestamp } from './format.ts';
 import { gradeLabel, statusLabel } from './incident-list-page.ts';
 import { layout } from './layout.ts';
+import type { TileSettings } from '../tile-settings.ts';
 import { placeName } from './place-name.ts';
+import { miniMap } from './mini-map.ts';
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();
@@ -137,6 +139,7 @@ export function incidentPage(
   view: IncidentView,
   labels: Record<string, string>,
   analyst: SafeHtml | null = null,
+  tiles: TileSettings | null = null,
 ): SafeHtml {
   const i = view.incident;
   const s = summaryOf(i);
@@ -154,6 +157,7 @@ export function incidentPage(
   return layout({
     title: `${code} ${i.place ?? ''} ${i.date ?? ''}`.trim(),
     section: 'incidents',
+    map: i.lat !== null && i.lon !== null,
     main: html`<p class="breadcrumb"><a href="/incidents">Incidents</a></p>
       <h1><span class="code">${code}</span> ${where}</h1>
       <p class="when">
@@ -204,6 +208,7 @@ export function incidentPage(
             <dt>Sources</dt>
             <dd>${a?.outlets.length ?? 0}</dd>
           </dl>
+          ${miniMap(i, tiles)}
         </aside>
       </div>
       ${
