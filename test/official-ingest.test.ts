@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { belligerentLabels, openExistingStore, outletKindOf } from '../src/compose.ts';
+import { buildServer } from '../src/apps/server/build-server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/strikewatch');
@@ -150,6 +152,36 @@ describe('ingest --official and reconciliation', () => {
     assert.match(csv[0]!, /,belligerent_assessment,nearest_declared_strike_km,declared_strikes_in_window$/);
     assert.match(csv[1]!, /,US-led Coalition: non-credible \(no strikes in that area\),2\d\d(\.\d)?,1$/);
     assert.match(csv[2]!, /,Likely strike,Smart News,,0,2$/);
+  });
+
+  it('shows the belligerent assessment block on the incident page and in the API', async () => {
+    const result = await openExistingStore(db);
+    assert.ok(result.ok);
+    const opened = result.opened;
+    const app = await buildServer({
+      store: opened.store,
+      outletKind: outletKindOf(),
+      labels: belligerentLabels(),
+      logLevel: 'silent',
+    });
+    try {
+      const page = await app.inject({ url: '/incidents/1' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Belligerents' own statements/);
+      assert.match(page.body, /US-led Coalition<\/strong>: non-credible/);
+      assert.match(page.body, /reported no strikes in that area on those days;/);
+      assert.match(page.body, /the nearest 2\d\d(\.\d)? km away \((?:near )?Raqqah\)/);
+      const api = await app.inject({ url: '/api/incidents/1' });
+      const official = (
+        api.json() as {
+          assessment: { belligerents: Array<{ official: { nearestStrike: { km: number } } | null }> };
+        }
+      ).assessment.belligerents.find((b) => b.official !== null)?.official;
+      assert.ok(official && official.nearestStrike.km > 200);
+    } finally {
+      await app.close();
+      await opened.store.close();
+    }
   });
 
   it('db check counts what was declared', () => {

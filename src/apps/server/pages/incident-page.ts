@@ -51,10 +51,23 @@ function officialStatements(bs: BelligerentAssessment[]): SafeHtml | null {
     <ul>
       ${official.map((b) => {
         const o = b.official!;
+        const log =
+          o.strikesInWindow === undefined
+            ? null
+            : html`<br /><span class="muted">Strike log:</span> ${
+                o.deniesStrikes ? 'reported no strikes in that area on those days; ' : null
+              }${o.strikesInWindow} declared strike${o.strikesInWindow === 1 ? '' : 's'} in
+                the incident's days (± a day)${
+                  o.nearestStrike
+                    ? html`; the nearest ${o.nearestStrike.km} km away${
+                        o.nearestStrike.place ? html` (${o.nearestStrike.place})` : null
+                      }${o.nearestStrike.sameDay ? ' the same day' : null}`
+                    : null
+                }.`;
         return html`<li>
           <strong>${b.label}</strong>: ${o.verdict}${o.reason ? html`, “${o.reason}”` : null}; deaths conceded
           ${formatRange(o.deathsConceded)}, injuries conceded ${formatRange(o.injuriesConceded)}
-          <span class="muted">(${o.source})</span>
+          <span class="muted">(${o.source})</span>${log}
         </li>`;
       })}
     </ul>
