@@ -130,15 +130,15 @@ describe('strikewatch ingest', () => {
     assert.equal(check.status, 0, check.stderr);
     assert.match(
       check.stdout,
-      /schema version 6; 6 reports, \d+ claims, \d+ incidents( \(and 1 emptied by merges or new report versions, kept for their history\)); 0 reports waiting/,
+      /schema version 7; 6 reports, \d+ claims, \d+ incidents( \(and 1 emptied by merges or new report versions, kept for their history\)); 0 reports waiting/,
     );
     assert.match(check.stdout, /integrity check: ok/);
     const fresh = join(dir, 'fresh.db');
     assert.match(
       run(['db', 'migrate', '--db', fresh]).stdout,
-      /schema version 0 -> 6 \(applied 001-initial, 002-report-search, 003-incident-footprint, 004-incident-keys, 005-analyst-accounts, 006-official\)/,
+      /schema version 0 -> 7 \(applied 001-initial, 002-report-search, 003-incident-footprint, 004-incident-keys, 005-analyst-accounts, 006-official, 007-incident-toll-order\)/,
     );
-    assert.match(run(['db', 'migrate', '--db', fresh]).stdout, /schema version 6, up to date/);
+    assert.match(run(['db', 'migrate', '--db', fresh]).stdout, /schema version 7, up to date/);
     // Checking a database that is not there says so; it does not create one.
     const missing = join(dir, 'missing', 'none.db');
     const absent = run(['db', 'check', '--db', missing]);

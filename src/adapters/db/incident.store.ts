@@ -91,8 +91,12 @@ const SORT_COLUMNS: Record<
   }
 > = {
   date: { expression: sql`coalesce(date, '')`, value: (key) => key ?? '', order: sql`date` },
-  killed: { expression: sql`coalesce(killed_min, -1)`, value: (key) => key ?? -1 },
-  civilians: { expression: sql`coalesce(civilians_killed_min, -1)`, value: (key) => key ?? -1 },
+  killed: { expression: sql`coalesce(killed_min, -1)`, value: (key) => key ?? -1, order: sql`killed_min` },
+  civilians: {
+    expression: sql`coalesce(civilians_killed_min, -1)`,
+    value: (key) => key ?? -1,
+    order: sql`civilians_killed_min`,
+  },
   place: { expression: sql`coalesce(lower(place), '')`, value: (key) => String(key ?? '').toLowerCase() },
 };
 

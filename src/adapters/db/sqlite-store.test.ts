@@ -355,13 +355,14 @@ describe('migrations', () => {
     assert.deepEqual(opened.migration, {
       ok: true,
       from: 1,
-      to: 6,
+      to: 7,
       applied: [
         '002-report-search',
         '003-incident-footprint',
         '004-incident-keys',
         '005-analyst-accounts',
         '006-official',
+        '007-incident-toll-order',
       ],
     });
     assert.deepEqual(
@@ -387,7 +388,7 @@ describe('migrations', () => {
     assert.equal(opened.ok, false);
     assert.match(
       !opened.ok ? opened.error : '',
-      /schema version 99, newer than this strikewatch knows \(6\)/,
+      /schema version 99, newer than this strikewatch knows \(7\)/,
     );
   });
 });

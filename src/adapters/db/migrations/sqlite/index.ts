@@ -5,6 +5,7 @@ import { incidentFootprint } from './003-incident-footprint.ts';
 import { incidentKeys } from './004-incident-keys.ts';
 import { analystAccounts } from './005-analyst-accounts.ts';
 import { official } from './006-official.ts';
+import { incidentTollOrder } from './007-incident-toll-order.ts';
 
 /** SQLite's migrations, in order. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   incidentKeys,
   analystAccounts,
   official,
+  incidentTollOrder,
 ];
