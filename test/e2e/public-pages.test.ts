@@ -152,15 +152,15 @@ describe('incident page', () => {
 });
 
 describe('screenshots', () => {
-  it('of the list and the map at laptop and phone widths, and the incident at phone width', async () => {
+  it('of the list, the map, an incident and a report at laptop and phone widths', async () => {
     const id = await incidentIdAt('Hass');
     for (const [name, path] of [
       ['list', '/incidents'],
       ['map', '/map'],
       ['incident', `/incidents/${id}`],
+      ['report', '/reports/1'],
     ] as const)
       for (const viewport of ['desktop', 'phone'] as const) {
-        if (name !== 'list' && viewport === 'desktop') continue;
         const { page, problems } = await open(path, viewport);
         if (name === 'map') await mapReady(page);
         if (name === 'incident') await mapReady(page, '.mini-map');

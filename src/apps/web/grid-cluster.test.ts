@@ -17,12 +17,25 @@ describe('gridClusters', () => {
     assert.deepEqual(clusters[1], { x: 130, y: 20, items: ['c'] });
   });
 
+  it('joins groups either side of a cell edge whose centres lie closer than a cell', () => {
+    const clusters = gridClusters(
+      [
+        { x: 48, y: 10, item: 'a' },
+        { x: 49, y: 10, item: 'b' },
+        { x: 52, y: 10, item: 'c' },
+      ],
+      50,
+    );
+    assert.equal(clusters.length, 1);
+    assert.deepEqual([...clusters[0]!.items].sort(), ['a', 'b', 'c']);
+  });
+
   it('puts negative coordinates in their own cells', () => {
     assert.equal(
       gridClusters(
         [
-          { x: -1, y: 0, item: 1 },
-          { x: 1, y: 0, item: 2 },
+          { x: -30, y: 0, item: 1 },
+          { x: 30, y: 0, item: 2 },
         ],
         50,
       ).length,

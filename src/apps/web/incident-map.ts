@@ -110,7 +110,8 @@ export function showIncidentMap(container: HTMLElement): void {
       const counts = new Map<string, number>();
       for (const row of c.items) counts.set(colourOf(row), (counts.get(colourOf(row)) ?? 0) + 1);
       const dominant = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-      const size = Math.round(26 + 8 * Math.log10(c.items.length));
+      // Never wider than a cell, so neighbouring groups do not cover each other.
+      const size = Math.round(Math.min(CELL - 6, 24 + 6 * Math.log10(c.items.length)));
       const icon = element('div', 'cluster-marker', String(c.items.length));
       icon.style.background = dominant;
       icon.style.width = icon.style.height = icon.style.lineHeight = `${size}px`;
@@ -191,6 +192,11 @@ export function showIncidentMap(container: HTMLElement): void {
     .then((loaded) => {
       data = loaded;
       container.dataset.incidents = String(loaded.incidents.length);
+      const status = document.getElementById('map-status');
+      if (status && loaded.truncated)
+        status.textContent = `The map shows ${loaded.incidents.length.toLocaleString('en')} of them; narrow the filters to see the rest.`;
+      else if (status && loaded.unplaced)
+        status.textContent = `${loaded.unplaced.toLocaleString('en')} without coordinates are not on the map.`;
       if (!hash && loaded.incidents.length > 0)
         map.fitBounds(
           L.latLngBounds(loaded.incidents.map((r) => [r[1], r[2]] as [number, number])).pad(0.2),

@@ -45,7 +45,7 @@ export function mapPage(m: MapPageModel): SafeHtml {
         ${filterForm(m, '/map', m.colour === 'grading' ? html`<input type="hidden" name="colour" value="grading" />` : null)}
       </details>
       <p class="count">
-        ${m.total === 1 ? '1 incident matches' : `${m.total} incidents match`}; the map shows those with
+        ${m.total === 1 ? '1 incident matches' : `${m.total.toLocaleString('en')} incidents match`}; the map shows those with
         coordinates. <a href="/incidents${queryString(filters)}">See them as a list</a>.
       </p>
       <div class="map-toolbar">
